@@ -1,0 +1,3 @@
+"""newslint: an editorial linter for newsroom writing."""
+
+__version__ = "0.1.0"

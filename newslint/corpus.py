@@ -1,0 +1,43 @@
+"""The corpus phase: findings that compare documents with each other.
+
+After every document has been checked, the engine calls the
+``newslint_check_corpus`` hook once. This module is the built-in
+implementation of that hook: it hands each check with a corpus phase what its
+``collect`` kept of every document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from newslint.findings import internal_error
+from newslint.hookspecs import hookimpl
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.checks.base import Check, CheckContext, CorpusEntry
+    from newslint.findings import Finding
+
+
+@dataclass
+class Corpus:
+    """What the corpus hook sees: the checks and the data they collected, per check id."""
+
+    checks: dict[str, "Check"]
+    contexts: dict[str, "CheckContext"]
+    collected: dict[str, list["CorpusEntry"]] = field(default_factory=dict)
+
+    def entries(self, check_id: str) -> list["CorpusEntry"]:
+        return self.collected.get(check_id, [])
+
+
+@hookimpl
+def newslint_check_corpus(corpus: Corpus) -> Iterable["Finding"]:
+    findings: list[Finding] = []
+    for check_id, entries in corpus.collected.items():
+        check = corpus.checks[check_id]
+        if entries and check.has_corpus_phase:
+            try:
+                findings.extend(check.check_corpus(entries, corpus.contexts[check_id]))
+            except Exception as exc:  # one broken check must not stop the run
+                findings.append(internal_error(check_id, "", exc))
+    return findings

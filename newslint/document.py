@@ -1,0 +1,226 @@
+"""The Document: one input, read once, with everything checks share.
+
+Offsets are always code-point offsets into ``text``, the original input. The
+two derived views, ``prose`` and ``normalized``, have exactly the same length
+as ``text``, so an offset means the same character in all three:
+
+* ``prose`` is ``text`` with everything that is not prose (markup, code, URLs,
+  front matter, HTML tags and comments) replaced by spaces; newlines are kept,
+  so lines and columns stay put.
+* ``normalized`` is ``prose`` with typographic look-alikes folded for matching:
+  no-break spaces to spaces, non-breaking hyphens to hyphens, curly quotes to
+  straight ones. Every replacement is one character for one character, which
+  makes the map back to the original the identity.
+
+Indices (sentences, quotations, number mentions...) are computed lazily, once,
+and shared by every check; plugins add their own with :meth:`Document.memo`.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable
+
+from newslint.findings import Location
+from newslint.text.sentences import split_sentences
+from newslint.text.quotes import find_quotations
+
+#: One-for-one replacements that make text easier to match (see module docstring).
+NORMALIZE_TABLE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",  # figure space
+        "\u2009": " ",  # thin space
+        "\u200a": " ",  # hair space
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\t": " ",
+    }
+)
+
+_NEWLINE = re.compile(r"\n")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_out(chunk: str) -> str:
+    """Replace every character but newlines with a space (keeps lines and length)."""
+    return _NOT_NEWLINE.sub(" ", chunk)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of prose an editor sees as one piece: paragraph, heading, list item, table cell...
+
+    ``kind`` is the block itself; ``scopes`` adds the containers it sits in
+    (``blockquote``, ``list_item``, ``table``), so a rule can select "anything in a
+    blockquote" or "headings only".
+    """
+
+    start: int
+    end: int
+    kind: str
+    scopes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass
+class Metadata:
+    """What the article says about itself. ``fields`` keeps the raw front matter or meta tags."""
+
+    title: str | None = None
+    date: _dt.date | None = None
+    date_source: str | None = None
+    language: str | None = None
+    author: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+class Document:
+    """One article. Build it with :func:`newslint.markup.parse_document`, not directly."""
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        kind: str,
+        prose: str,
+        blocks: list[Block],
+        metadata: Metadata | None = None,
+    ) -> None:
+        if len(prose) != len(text):
+            raise ValueError("prose view must have the same length as the text")
+        self.path = path
+        self.text = text
+        self.kind = kind
+        self.prose = prose
+        self.blocks = blocks
+        self.metadata = metadata or Metadata()
+        self._memo: dict[str, Any] = {}
+
+    # -- views -------------------------------------------------------------
+    @cached_property
+    def normalized(self) -> str:
+        return self.prose.translate(NORMALIZE_TABLE)
+
+    # -- shared indices ------------------------------------------------------
+    def memo(self, key: str, factory: Callable[["Document"], Any]) -> Any:
+        """Return the index ``key``, computing it with ``factory(doc)`` the first time."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = factory(self)
+            return value
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        norm = self.normalized
+        for index, block in enumerate(self.blocks):
+            for start, end in split_sentences(norm, block.start, block.end):
+                out.append(Sentence(start, end, index))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """Spans of quoted speech (quote marks included), never crossing a block."""
+        spans: list[tuple[int, int]] = []
+        for block in self.blocks:
+            spans.extend(find_quotations(self.prose, block.start, block.end))
+        return spans
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [s for s, _ in self.quotations]
+
+    def in_quotation(self, start: int, end: int | None = None) -> bool:
+        """Whether the span lies inside quoted speech."""
+        end = start if end is None else end
+        i = bisect.bisect_right(self._quotation_starts, start) - 1
+        if i < 0:
+            return False
+        q_start, q_end = self.quotations[i]
+        return q_start <= start and end <= q_end
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset``, or None outside prose sentences."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    # -- positions -------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its line ending."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def locate(self, start: int, end: int) -> Location:
+        """Line and column (code points and UTF-16 units, 1-based, end exclusive) of a span."""
+        line = self.line_of(start)
+        end_line = self.line_of(end) if end > start else line
+        ls = self.line_starts[line - 1]
+        els = self.line_starts[end_line - 1]
+        return Location(
+            line=line,
+            column=start - ls + 1,
+            end_line=end_line,
+            end_column=end - els + 1,
+            column_utf16=_utf16_len(self.text[ls:start]) + 1,
+            end_column_utf16=_utf16_len(self.text[els:end]) + 1,
+        )
+
+    def __repr__(self) -> str:
+        return f"<Document {self.path!r} {self.kind} {len(self.text)} chars>"
+
+
+def _utf16_len(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2

@@ -1,0 +1,1 @@
+"""Text utilities shared by the document model and the checks (no markup knowledge here)."""

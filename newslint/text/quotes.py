@@ -1,0 +1,46 @@
+"""Finding quoted speech inside one block.
+
+Double quotes pair up (curly ones by direction, straight ones alternately). A
+British single-quoted passage counts only when it opens with a left single
+quote; apostrophes ("Russia's") are never mistaken for quotation marks. An
+opening mark with no closing one runs to the end of the block, as a quoted
+paragraph often does in news copy.
+"""
+from __future__ import annotations
+
+import re
+
+_DOUBLE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—–-]))\u2018", re.M)
+_SINGLE_CLOSE = re.compile(r"\u2019(?![^\W\d_])")
+
+
+def find_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _DOUBLE.finditer(text, start, end):
+        ch = m.group()
+        if open_at is None:
+            if ch in "\u201d\u00bb" and spans == [] and _only_space(text, start, m.start()):
+                continue  # a stray closing mark at the start of a block
+            open_at = m.start()
+        elif ch in "\u201c\u201e\u00ab" and text[open_at] in "\u201c\u201e\u00ab":
+            spans.append((open_at, m.start()))  # the earlier quotation was never closed
+            open_at = m.start()
+        else:
+            spans.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, end))
+    for m in _SINGLE_OPEN.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        close = _SINGLE_CLOSE.search(text, m.end(), end)
+        if close:
+            spans.append((m.start(), close.end()))
+    spans.sort()
+    return spans
+
+
+def _only_space(text: str, start: int, end: int) -> bool:
+    return not text[start:end].strip()
