@@ -93,11 +93,18 @@ def build_document(
     prose = _URL.sub(lambda m: blank_out(m.group()), "".join(pieces))
     blocks = [b for b in (_trim_block(prose, b) for b in blocks) if b is not None]
     if metadata.title is None:
-        for block in blocks:
-            if block.kind in ("headline", "heading"):
-                metadata.title = " ".join(prose[block.start : block.end].split())
-                break
+        metadata.title = _guess_title(prose, blocks)
     return Document(path, text, kind, prose, blocks, metadata)
+
+
+def _guess_title(prose: str, blocks: list[Block]) -> str | None:
+    """The first headline of four words or more (scraped pages open with weather, places, tokens)."""
+    candidates = [b for b in blocks[:12] if b.kind in ("headline", "heading")]
+    texts = [" ".join(prose[b.start : b.end].split()) for b in candidates]
+    for text in texts:
+        if len(text.split()) >= 4:
+            return text
+    return texts[0] if texts else None
 
 
 def _trim_block(prose: str, block: Block) -> Block | None:

@@ -36,6 +36,8 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,4}$")
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})$")
+_WORDLIKE = re.compile(r"\w")
 _OPENERS = "\"'([\u2018\u201c"
 
 
@@ -44,20 +46,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     sentence_start = start
     for m in _CANDIDATE.finditer(text, start, end):
-        if not _is_boundary(text, m, end):
+        if not _is_boundary(text, m, end, sentence_start):
             continue
         spans.append((sentence_start, m.end()))
         sentence_start = m.end()
     spans.append((sentence_start, end))
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         s, e = _trim(text, s, e)
-        if s < e:
+        if s >= e:
+            continue
+        if out and not _WORDLIKE.search(text, s, e):
+            out[-1] = (out[-1][0], e)  # a stray quote mark or bracket belongs to the sentence before
+        else:
             out.append((s, e))
     return out
 
 
-def _is_boundary(text: str, m: re.Match, end: int) -> bool:
+def _is_boundary(text: str, m: re.Match, end: int, sentence_start: int) -> bool:
     after = _SPACE.match(text, m.end(), end)
     nxt_pos = after.end() if after else m.end()
     if nxt_pos >= end:
@@ -71,7 +77,9 @@ def _is_boundary(text: str, m: re.Match, end: int) -> bool:
     before = _LAST_TOKEN.search(text, max(0, m.start() - 24), m.start())
     if before is None:
         return True
-    token = before.group(1).lstrip(_OPENERS)
+    if punct == "." and _LIST_NUMBER.match(before.group(1)) and not text[sentence_start : before.start(1)].strip():
+        return False  # "1. A heading" or "b. an item": the number labels what follows
+    token = re.split(r"[-\u2011/]", before.group(1).lstrip(_OPENERS))[-1]
     if not token:
         return True
     if len(token) == 1 and token.isalpha() and token.isupper():
