@@ -27,6 +27,7 @@ from newslint.findings import (
     Severity,
     internal_error,
 )
+from newslint.fingerprints import fingerprint_in_document
 from newslint.markup import KINDS, InputError, kind_for_path, parse_document
 from newslint.plugins import build_plugin_manager, collect_checks, collect_formats
 from newslint.suppression import Suppressions, parse_suppressions
@@ -338,6 +339,7 @@ def _locate(document: Document, finding: Finding) -> None:
     location = document.locate(finding.start, finding.end)
     finding.location = location
     finding.source_line = document.line_text(location.line)
+    finding.fingerprint = fingerprint_in_document(document, finding)
 
 
 def _input_finding(path: str, problem: InputError, severity: Severity, rule: str) -> Finding:

@@ -63,6 +63,8 @@ class Finding:
     path: str = ""
     location: Location | None = None
     source_line: str = ""
+    #: Position-independent identity (see ``newslint.fingerprints``), set by the engine.
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule, self.message)
