@@ -163,9 +163,12 @@ class PackRule(Check):
                 message = self.message_template.format(match=original, replacement=replacement, variants="")
                 yield self.finding(m.start(), m.end(), message, replacement=replacement)
             else:
-                message = self.message_template.format(match=original, replacement="", variants="")
-                start, end = (m.start(), _line_end_after(doc.text, m.end())) if self.fix == "remove" else m.span()
-                yield self.finding(start, end, message, replacement="" if self.fix == "remove" else None)
+                start, end = _strip_span(doc.text, m.start(), m.end())
+                message = self.message_template.format(match=doc.text[start:end], replacement="", variants="")
+                if self.fix == "remove":
+                    yield self.finding(start, _line_end_after(doc.text, end), message, replacement="")
+                else:
+                    yield self.finding(start, end, message)
 
     def _check_consistency(self, doc: Document) -> Iterable[Finding]:
         by_group: dict[int, list[re.Match]] = {}
@@ -191,6 +194,16 @@ def _k(m: re.Match, rule: PackRule) -> str:
     return m.group().lower() if rule.ignorecase else m.group()
 
 
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace (and masked markup) from a match, so the span is the words."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return start, end
+    start += chunk.index(stripped[0])
+    return start, start + len(stripped)
+
+
 def _line_end_after(text: str, end: int) -> int:
     """Extend a removal over trailing spaces and the newline, so no blank debris line is left."""
     stop = end
@@ -208,8 +221,6 @@ def match_case(original: str, replacement: str) -> str:
         return replacement.upper()
     if letters and original.lstrip()[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
-    if letters and all(c.islower() for c in letters) and replacement[:1].isupper() and original[:1].islower():
-        return replacement[:1].lower() + replacement[1:] if replacement[1:].islower() else replacement
     return replacement
 
 
@@ -260,7 +271,7 @@ def _compile(terms: list[str], patterns: list[str], flags: int, where: str) -> r
 
 _UNBOUNDED = sre_constants.MAXREPEAT
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
-_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
+_BACKREFS = {sre_constants.GROUPREF, getattr(sre_constants, "GROUPREF_EXISTS", sre_constants.GROUPREF)}
 
 
 def backtracking_risk(pattern: str) -> str | None:
@@ -274,43 +285,27 @@ def backtracking_risk(pattern: str) -> str | None:
 
 def _scan(items, inside_unbounded: bool) -> str | None:
     for op, arg in items:
-        if op in (sre_constants.GROUPREF, getattr(sre_constants, "GROUPREF_EXISTS", None)):
+        if op in _BACKREFS:
             return "back-references are not allowed"
         if op in _REPEATS:
-            low, high, body = arg
+            _low, high, body = arg
             unbounded = high == _UNBOUNDED
-            if unbounded and inside_unbounded and _can_repeat(body):
-                return "a repeated group contains another unbounded repeat, e.g. (a+)+"
-            if unbounded and _has_overlapping_branches(body):
-                return "a repeated alternation whose branches can start alike, e.g. (a|ab)*"
+            if unbounded and inside_unbounded:
+                return "an unbounded repeat inside another unbounded repeat, e.g. (a+)+"
+            if unbounded and _ambiguous_alternation(body):
+                return "a repeated alternation whose branches can start alike or be empty, e.g. (a|ab)*"
             problem = _scan(body, inside_unbounded or unbounded)
-            if problem:
-                return problem
         elif op == sre_constants.SUBPATTERN:
             problem = _scan(arg[-1], inside_unbounded)
-            if problem:
-                return problem
         elif op == sre_constants.BRANCH:
-            for branch in arg[1]:
-                problem = _scan(branch, inside_unbounded)
-                if problem:
-                    return problem
+            problem = next((p for p in (_scan(b, inside_unbounded) for b in arg[1]) if p), None)
         elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             problem = _scan(arg[1], inside_unbounded)
-            if problem:
-                return problem
+        else:
+            problem = None
+        if problem:
+            return problem
     return None
-
-
-def _can_repeat(items) -> bool:
-    for op, arg in items:
-        if op in _REPEATS and arg[1] == _UNBOUNDED:
-            return True
-        if op == sre_constants.SUBPATTERN and _can_repeat(arg[-1]):
-            return True
-        if op == sre_constants.BRANCH and any(_can_repeat(b) for b in arg[1]):
-            return True
-    return False
 
 
 def _first_chars(items) -> set | None:
@@ -318,16 +313,8 @@ def _first_chars(items) -> set | None:
     for op, arg in items:
         if op == sre_constants.LITERAL:
             return {arg}
-        if op == sre_constants.IN:
-            chars = set()
-            for kind, value in arg:
-                if kind == sre_constants.LITERAL:
-                    chars.add(value)
-                elif kind == sre_constants.NEGATE:
-                    return None
-                else:
-                    return None
-            return chars
+        if op == sre_constants.IN and all(kind == sre_constants.LITERAL for kind, _ in arg):
+            return {value for _, value in arg}
         if op == sre_constants.SUBPATTERN:
             return _first_chars(arg[-1])
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
@@ -336,15 +323,16 @@ def _first_chars(items) -> set | None:
     return set()
 
 
-def _has_overlapping_branches(items) -> bool:
+def _ambiguous_alternation(items) -> bool:
+    """Whether a repeated body offers two ways to match the same text (the root of exponential time)."""
     for op, arg in items:
-        if op == sre_constants.SUBPATTERN:
-            return _has_overlapping_branches(arg[-1])
+        if op == sre_constants.SUBPATTERN and _ambiguous_alternation(arg[-1]):
+            return True
         if op == sre_constants.BRANCH:
             seen: set = set()
             for branch in arg[1]:
                 first = _first_chars(branch)
-                if first is None or first & seen:
+                if not branch or first is None or first & seen:
                     return True
                 seen |= first
     return False

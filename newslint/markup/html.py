@@ -59,7 +59,7 @@ class _Reader(HTMLParser):
         self.in_title = False
         self.time_date = None
 
-    def offset(self) -> int:
+    def _source_offset(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
@@ -115,7 +115,7 @@ class _Reader(HTMLParser):
             return
         if self.skip or not data:
             return
-        start = self.offset()
+        start = self._source_offset()
         self.spans.append((start, start + len(data)))
 
     def handle_entityref(self, name):
@@ -130,7 +130,7 @@ class _Reader(HTMLParser):
             return
         if self.skip:
             return
-        start = self.offset()
+        start = self._source_offset()
         decoded = html.unescape(raw)
         if len(decoded) == 1 and self.text.startswith(raw, start):
             self.spans.append((start, start + len(raw)))

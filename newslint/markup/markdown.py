@@ -16,7 +16,7 @@ from newslint.document import Block, Metadata, blank_out
 from newslint.markup import InputError, apply_metadata_fields, build_document
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
-_WORD = re.compile(r"\S+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -127,8 +127,8 @@ def _mark_text(source: str, content: str, cursor: int, end: int, spans: list[tup
     if found >= 0:
         spans.append((found, found + len(content)))
         return found + len(content)
-    # Escapes and entities make the source differ from the text: align word by word.
-    for word in _WORD.finditer(content):
+    # Escapes and entities make the source differ from the text: align token by token.
+    for word in _TOKEN.finditer(content):
         piece = word.group()
         found = source.find(piece, cursor, end)
         if found < 0:

@@ -96,9 +96,12 @@ def _is_wrapped(text: str, group: list[tuple[int, int]]) -> bool:
 
 def _looks_like_header(line: str) -> bool:
     stripped = line.strip()
-    if len(stripped.split()) > _HEADER_MAX_WORDS:
+    words = len(stripped.split())
+    if words > _HEADER_MAX_WORDS:
         return False
-    return not stripped.endswith((".", ",", ";")) or bool(_DATELINE_HINT.search(stripped))
+    if stripped.endswith((".", ",", ";")):
+        return words <= 8 and bool(_DATELINE_HINT.search(stripped))  # "Thursday 12 June 2025."
+    return True
 
 
 def _looks_like_heading(line: str) -> bool:

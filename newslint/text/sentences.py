@@ -20,7 +20,7 @@ _LAST_TOKEN = re.compile(r"(\S+)\Z")
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms messrs dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt
-    rev fr sr jr st mt ft ave blvd rd no nos vol vols pp fig figs approx est dept univ
+    rev fr sr jr st mt ft ave blvd rd vol vols pp fig figs approx est dept univ
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri
     vs v cf al e.g i.e viz ca
@@ -35,6 +35,8 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
+#: Abbreviations only when a number follows.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "p"})
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,4}$")
 _LIST_NUMBER = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})$")
 _WORDLIKE = re.compile(r"\w")
@@ -86,6 +88,8 @@ def _is_boundary(text: str, m: re.Match, end: int, sentence_start: int) -> bool:
         return False  # an initial: "George W. Bush"
     if token.lower() in ABBREVIATIONS:
         return False
+    if token.lower() in _NUMBER_ABBREVIATIONS and nxt.isdigit():
+        return False  # "No. 10", but "said no. Nobody"
     if _DOTTED_ACRONYM.match(token + "."):
         next_word = re.match(r"[A-Za-z]+", text[nxt_pos : nxt_pos + 20])
         return bool(next_word and next_word.group() in SENTENCE_STARTERS)

@@ -1,0 +1,134 @@
+"""Declarative YAML rule packs: every shipped example, the three kinds, and pack mistakes."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from newslint.checks.rulepacks import backtracking_risk, builtin_pack_files, load_pack, match_case
+from newslint.config import Config, ConfigError
+from newslint.engine import lint_text
+
+BUILTIN_RULES = [rule for path in builtin_pack_files() for rule in load_pack(path, builtin=True)]
+
+
+def test_there_is_a_web_debris_pack_and_every_builtin_rule_has_examples():
+    assert any(r.id.startswith("web-debris/") for r in BUILTIN_RULES)
+    for rule in BUILTIN_RULES:
+        assert rule.examples_fire and rule.examples_quiet, rule.id
+
+
+@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda r: r.id)
+def test_builtin_pack_examples(rule):
+    for text in rule.examples_fire:
+        assert [f for f in lint_text(text, select=[rule.id]) if f.rule == rule.id], f"{rule.id} should fire on {text!r}"
+    for text in rule.examples_quiet:
+        assert not lint_text(text, select=[rule.id]), f"{rule.id} should stay quiet on {text!r}"
+
+
+def user_pack(tmp_path: Path, body: str) -> Config:
+    pack = tmp_path / "house.yaml"
+    pack.write_text(textwrap.dedent(body), encoding="utf-8")
+    return Config(root=tmp_path, packs=[pack])
+
+
+def test_substitution_keeps_case_and_possessive(tmp_path):
+    config = user_pack(
+        tmp_path,
+        """
+        pack: house
+        rules:
+          - id: kyiv
+            kind: substitution
+            swap: {Kiev: Kyiv}
+            exceptions: [Chicken Kiev]
+        """,
+    )
+    text = "Kiev's mayor spoke. KIEV RESPONDS. We ate Chicken Kiev in kiev."
+    findings = lint_text(text, config=config, select=["house"])
+    assert [(text[f.start : f.end], f.replacement) for f in findings] == [
+        ("Kiev", "Kyiv"),
+        ("KIEV", "KYIV"),
+        ("kiev", "Kyiv"),  # a proper noun keeps its capital
+    ]
+    assert findings[0].fixable and findings[0].message == "Use 'Kyiv' instead of 'Kiev'."
+
+
+def test_match_case():
+    assert match_case("KIEV", "Kyiv") == "KYIV"
+    assert match_case("judgement", "judgment") == "judgment"
+    assert match_case("Judgement", "judgment") == "Judgment"
+
+
+def test_existence_scope_and_consistency(tmp_path):
+    config = user_pack(
+        tmp_path,
+        """
+        pack: house
+        rules:
+          - id: cliche
+            kind: existence
+            terms: ["at the end of the day"]
+            scope: [heading]
+            message: "Cliche: {match}"
+          - id: adviser
+            kind: consistency
+            groups: [[adviser, advisor]]
+        """,
+    )
+    text = "# At the end of the day\n\nAt the end of the day the adviser and another adviser met an advisor.\n"
+    findings = lint_text(text, config=config, select=["house"], kind="markdown", path="a.md")
+    cliche = [f for f in findings if f.rule == "house/cliche"]
+    assert [(f.location.line, f.message) for f in cliche] == [(1, "Cliche: At the end of the day")]
+    consistency = [f for f in findings if f.rule == "house/adviser"]
+    assert [(text[f.start : f.end], f.replacement) for f in consistency] == [("advisor", "adviser")]
+    assert "'adviser' (2), 'advisor' (1)" in consistency[0].message
+
+
+def test_pack_rules_apply_only_where_the_config_names_the_pack(tmp_path):
+    config = user_pack(tmp_path, "pack: house\nrules:\n  - {id: x, kind: existence, terms: [zebra]}\n")
+    assert [f.rule for f in lint_text("A zebra.", config=config)] == ["house/x"]
+
+
+@pytest.mark.parametrize(
+    "pattern, problem",
+    [
+        ("(a+)+$", "inside another unbounded repeat"),
+        (r"(\w*)*x", "inside another unbounded repeat"),
+        ("(a|ab)*c", "start alike"),
+        (r"(\w|\d\d)+!", "start alike"),
+        (r"(?:\w+\s?)+$", "inside another unbounded repeat"),
+        (r"(foo)\1", "back-references"),
+        ("(unclosed", "not a valid regular expression"),
+    ],
+)
+def test_backtracking_guard_rejects_dangerous_patterns(pattern, problem):
+    assert problem in backtracking_risk(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"\bstaggering\s+\d+%", r"(?:Mr|Mrs|Dr)\.\s+[A-Z]\w+", r"^-\s*Advertisement\s*-", r"(ab|cd)+"])
+def test_backtracking_guard_accepts_ordinary_patterns(pattern):
+    assert backtracking_risk(pattern) is None
+
+
+@pytest.mark.parametrize(
+    "body, needle",
+    [
+        ("rules:\n  - {id: x, kind: existence, patterns: ['(a+)+b']}\n", "rule 'x': pattern '(a+)+b' is unsafe"),
+        ("rules:\n  - {id: x, kind: existance, terms: [a]}\n", "did you mean 'existence'"),
+        ("rules:\n  - {id: x, kind: existence, term: [a]}\n", "unknown key 'term' (did you mean 'terms'?)"),
+        ("rules:\n  - {id: X Y, kind: existence, terms: [a]}\n", "'id' must be a kebab-case string"),
+        ("rules:\n  - {id: x, kind: substitution}\n", "needs 'swap"),
+        ("rules:\n  - {id: x, kind: existence, terms: [a], severity: loud}\n", "unknown severity 'loud'"),
+        ("rules:\n  - {id: x, kind: existence, terms: [a], message: 'bad {thing}'}\n", "bad placeholder"),
+        ("rules: [\n", "malformed YAML"),
+        ("name: nothing\n", "needs a 'rules:' list"),
+    ],
+)
+def test_pack_mistakes_name_the_file_rule_and_problem(tmp_path, body, needle):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_pack(pack)
+    assert str(pack) in str(info.value) and needle in str(info.value)
