@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, their severity and whether they are enabled")
     rules.add_argument("--config", type=Path, metavar="FILE")
+    rules.add_argument(
+        "--test-examples",
+        action="store_true",
+        help="run every YAML rule's examples (fire/quiet) and report the ones that fail",
+    )
 
     explain = sub.add_parser("explain", help="print the documentation of a rule")
     explain.add_argument("rule")
@@ -169,6 +174,8 @@ def _registry(config_file: Path | None):
 
 def _list_rules(args) -> int:
     linter, config = _registry(args.config)
+    if args.test_examples:
+        return _test_examples(linter, config)
     enabled = {c.id for c in linter.plan_for(None, config).checks}
     rows = [(c.id, str(c.severity), "yes" if c.id in enabled else "no", c.summary) for c in linter.checks.values()]
     widths = [max(len(r[i]) for r in rows + [("RULE", "SEVERITY", "ENABLED", "")]) for i in range(3)]
@@ -176,6 +183,25 @@ def _list_rules(args) -> int:
     for row in [header, *rows]:
         print("  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row)).rstrip())
     return EXIT_OK
+
+
+def _test_examples(linter, config) -> int:
+    """Run each declarative rule's own examples, so a newsroom can test a pack without Python."""
+    from newslint.engine import lint_text
+
+    failures = checked = 0
+    for check in linter.checks.values():
+        cases = [(t, True) for t in getattr(check, "examples_fire", ())]
+        cases += [(t, False) for t in getattr(check, "examples_quiet", ())]
+        for text, should_fire in cases:
+            checked += 1
+            fired = any(f.rule == check.id for f in lint_text(text, select=[check.id], config=config))
+            if fired != should_fire:
+                failures += 1
+                expected = "should fire but is silent" if should_fire else "should be silent but fires"
+                print(f"{check.id}: {expected}: {text!r}")
+    print(f"{checked} examples checked, {failures} failed.")
+    return EXIT_FINDINGS if failures else EXIT_OK
 
 
 def _explain(args) -> int:

@@ -132,3 +132,19 @@ def test_pack_mistakes_name_the_file_rule_and_problem(tmp_path, body, needle):
     with pytest.raises(ConfigError) as info:
         load_pack(pack)
     assert str(pack) in str(info.value) and needle in str(info.value)
+
+
+def test_rules_test_examples_command_runs_a_user_packs_examples(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "house.yaml").write_text(
+        "pack: house\nrules:\n"
+        "  - id: good\n    kind: existence\n    terms: [zebra]\n    examples: {fire: [A zebra.], quiet: [A horse.]}\n"
+        "  - id: wrong\n    kind: existence\n    terms: [lion]\n    examples: {fire: [A tiger.], quiet: [A cat.]}\n"
+    )
+    (tmp_path / ".newslint.yaml").write_text("packs: [house.yaml]\n")
+    result = run_cli("rules", "--test-examples", "--config", str(tmp_path / ".newslint.yaml"))
+    text = result.stdout.decode()
+    assert result.returncode == 1
+    assert "house/wrong: should fire but is silent: 'A tiger.'" in text
+    assert "house/good" not in text and "1 failed." in text
