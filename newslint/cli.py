@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
     check.add_argument("--report-unused-suppressions", action="store_true", help="report newslint-disable comments that suppress nothing")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes (house spellings, web debris) to the files")
+    fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff and write nothing")
+    baselines = check.add_mutually_exclusive_group()
+    baselines.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE")
+    baselines.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (see --baseline)")
 
     rules = sub.add_parser("rules", help="list the rules, their severity and whether they are enabled")
     rules.add_argument("--config", type=Path, metavar="FILE")
@@ -124,6 +130,12 @@ def _check(args) -> int:
         jobs=args.jobs or os.cpu_count() or 1,
     )
     linter = Linter(options)
+    if args.fix and "-" in args.paths:
+        print("newslint: error: --fix cannot rewrite standard input; use --diff to see the fixes", file=sys.stderr)
+        return EXIT_ERROR
+    from newslint.baseline import Baseline
+
+    baseline = Baseline.load(args.baseline) if args.baseline else None
     stdin_text = None
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
@@ -136,6 +148,12 @@ def _check(args) -> int:
             print(f"newslint: error: standard input: {exc}", file=sys.stderr)
             return EXIT_ERROR
     result = linter.run(args.paths, stdin_text=stdin_text)
+    if args.fix or args.diff:
+        result, stop = _fix(args, options, linter, result, stdin_text)
+        if stop is not None:
+            return stop
+    if args.write_baseline or baseline is not None:
+        result = _baseline(args, baseline, result)
     if args.format not in linter.formats:
         known = ", ".join(sorted(linter.formats))
         print(f"newslint: error: unknown format {args.format!r} (choose from {known})", file=sys.stderr)
@@ -151,16 +169,66 @@ def _check(args) -> int:
         invocation=["newslint", *(sys.argv[1:] if sys.argv else [])],
     )
     report = linter.formats[args.format].render(result, ctx)
-    if args.output:
-        try:
-            Path(args.output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            print(f"newslint: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
-    else:
-        out_stream.write(report)
-        out_stream.flush()
+    if not _deliver(report, args.output):
+        return EXIT_ERROR
     return result.exit_code()
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _fix(args, options, linter, result, stdin_text):
+    """``--fix``/``--diff``: returns the result to report and, when the run ends here, its exit code."""
+    from newslint import fix
+    from newslint.engine import Linter
+
+    stdin_name = (args.stdin_filename or "<stdin>") if "-" in args.paths else None
+    fixes, notes = fix.plan_fixes(linter, result, stdin_name, stdin_text)
+    for note in notes:
+        print(f"newslint: warning: {note}", file=sys.stderr)
+    if args.diff:  # like ruff: exit 1 when there is something to fix
+        failed = any(f.rule in EXIT_2_RULES for f in result.findings)
+        written = _deliver(fix.unified_diff(fixes), args.output)
+        return result, EXIT_ERROR if failed or not written else (EXIT_FINDINGS if fixes else EXIT_OK)
+    errors = fix.write_fixes(fixes)
+    for error in errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+    if fixes:
+        applied = sum(f.applied for f in fixes)
+        print(f"newslint: fixed {_plural(applied, 'finding')} in {_plural(len(fixes), 'file')}", file=sys.stderr)
+        result = Linter(options).run(args.paths)  # report what is left, at its new positions
+    return result, EXIT_ERROR if errors else None
+
+
+def _baseline(args, baseline, result):
+    """``--write-baseline``/``--baseline``: the result without the findings the baseline records."""
+    from newslint.baseline import Baseline, apply_baseline, write_baseline
+
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, result.findings)
+        print(f"newslint: recorded {_plural(count, 'finding')} in {args.write_baseline}", file=sys.stderr)
+        baseline = Baseline.load(args.write_baseline)
+    result, hidden, gone = apply_baseline(result, baseline)
+    if hidden:
+        print(f"newslint: {_plural(hidden, 'known finding')} hidden by the baseline {baseline.file}", file=sys.stderr)
+    if gone:
+        print(f"newslint: baseline findings no longer found: {gone} (--write-baseline again to drop them)", file=sys.stderr)
+    return result
+
+
+def _deliver(report: str, output: str | None) -> bool:
+    """Write the report to ``output`` or standard output; False (after saying why) if it failed."""
+    if output:
+        try:
+            Path(output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            print(f"newslint: error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+            return False
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    return True
 
 
 def _registry(config_file: Path | None):
