@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import yaml
 
 from newslint.findings import Severity
+from newslint.resources import safe_load
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.checks.base import Check
@@ -190,7 +191,7 @@ def load_config(path: Path) -> Config:
             raise ConfigError(f"{path}: no [tool.newslint] table")
     else:
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = safe_load(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read: {exc}") from None
         except yaml.YAMLError as exc:

@@ -54,12 +54,13 @@ NORMALIZE_TABLE = str.maketrans(
 )
 
 _NEWLINE = re.compile(r"\n")
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def blank_out(chunk: str) -> str:
     """Replace every character but newlines with a space (keeps lines and length)."""
-    return _NOT_NEWLINE.sub(" ", chunk)
+    if "\n" not in chunk:
+        return " " * len(chunk)
+    return "\n".join(" " * len(line) for line in chunk.split("\n"))
 
 
 @dataclass(frozen=True, slots=True)

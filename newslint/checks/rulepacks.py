@@ -36,7 +36,7 @@ from newslint.config import ConfigError, did_you_mean
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
-from newslint.resources import rules_dir
+from newslint.resources import rules_dir, safe_load
 
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -342,7 +342,7 @@ def _ambiguous_alternation(items) -> bool:
 
 def load_pack(path: Path, builtin: bool = False) -> list[PackRule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

@@ -14,6 +14,7 @@ import yaml
 
 from newslint.document import Block, Metadata, blank_out
 from newslint.markup import InputError, apply_metadata_fields, build_document
+from newslint.resources import safe_load
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -47,7 +48,7 @@ def read_markdown(path: str, text: str) -> tuple:
     if fm:
         body = blank_out(text[: fm.end()]) + text[fm.end() :]
         try:
-            fields = yaml.safe_load(fm.group(1))
+            fields = safe_load(fm.group(1))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -1,0 +1,298 @@
+"""newslint's benchmark: throughput, start-up, memory, scaling, and proselint on the same corpus.
+
+    python benchmarks/run.py                    # build a 5 MB corpus from examples/ and measure
+    python benchmarks/run.py --corpus DIR       # measure on your own articles
+    python benchmarks/run.py --json out.json    # also write the figures as JSON
+
+The generated corpus is reproducible (fixed seed): articles are assembled from the
+paragraphs of the project's own example articles, with names and figures varied, as
+Markdown, plain text and HTML. Every figure comes from a run made here; nothing is
+asserted. Timed runs happen in fresh subprocesses so imports and start-up count the way
+a user sees them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+DEFAULT_CORPUS = REPO / "benchmarks" / "corpus"
+PY = sys.executable
+
+_NAMES = ["Marta Lindqvist", "Tomas Keller", "Ana Ruiz", "Sergei Volkov", "Amina Haddad", "Jonas Weber", "Li Wei"]
+_PLACES = ["Rotterdam", "Kyiv", "Lisbon", "Nairobi", "Gdansk", "Porto", "Tbilisi", "Lyon"]
+
+
+# -- corpus -----------------------------------------------------------------------------
+
+def _example_paragraphs() -> list[str]:
+    paragraphs: list[str] = []
+    for path in sorted(EXAMPLES.glob("*")):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix in (".html", ".htm"):
+            text = re.sub(r"<[^>]+>", "\n", text)
+        text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+        for block in re.split(r"\n\s*\n", text):
+            block = " ".join(block.split())
+            if len(block.split()) >= 12 and not block.startswith(("```", "<!--", "|")):
+                paragraphs.append(block)
+    if not paragraphs:
+        raise SystemExit("benchmarks: examples/ has no paragraphs to build a corpus from")
+    return paragraphs
+
+
+def build_corpus(target: Path, megabytes: float, seed: int = 20251122) -> Path:
+    """Write articles until ``megabytes`` of text; the same seed gives the same corpus."""
+    rng = random.Random(seed)
+    paragraphs = _example_paragraphs()
+    if target.exists():
+        for old in target.glob("*"):
+            old.unlink()
+    target.mkdir(parents=True, exist_ok=True)
+    total, index = 0, 0
+    limit = int(megabytes * 1_000_000)
+    while total < limit:
+        body = []
+        for _ in range(rng.randint(8, 20)):
+            paragraph = rng.choice(paragraphs)
+            paragraph = paragraph.replace("Marta Lindqvist", rng.choice(_NAMES)).replace("Rotterdam", rng.choice(_PLACES))
+            paragraph = re.sub(r"\b\d{1,2}(?=%| per cent)", lambda m: str(rng.randint(2, 95)), paragraph)
+            body.append(paragraph)
+        title = f"Story {index}: {rng.choice(_PLACES)} council weighs its options"
+        kind = ("md", "txt", "html")[index % 3]
+        if kind == "md":
+            text = f"---\ntitle: {json.dumps(title)}\ndate: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n---\n\n# {title}\n\n" + "\n\n".join(body)
+        elif kind == "txt":
+            text = f"{title}\n\nBy {rng.choice(_NAMES)}\n\n" + "\n\n".join(body)
+        else:
+            paras = "\n".join(f"<p>{p}</p>" for p in body)
+            text = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>\n{paras}\n</body></html>"
+        path = target / f"article-{index:05d}.{kind}"
+        path.write_text(text + "\n", encoding="utf-8")
+        total += len(text.encode("utf-8"))
+        index += 1
+    return target
+
+
+def corpus_size(corpus: Path) -> tuple[int, int]:
+    files = [p for p in corpus.rglob("*") if p.suffix.lower() in (".md", ".markdown", ".txt", ".html", ".htm")]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+# -- measurements ----------------------------------------------------------------------------
+
+def _run(args: list[str], cwd: Path | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall time and peak RSS (MiB) of one subprocess."""
+    wrapper = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        "p = subprocess.run(sys.argv[1:], capture_output=True)\n"
+        "elapsed = time.perf_counter() - t\n"
+        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "sys.stdout.buffer.write(p.stdout)\n"
+        "sys.stderr.write(json.dumps([elapsed, rss, p.returncode]))\n"
+    )
+    proc = subprocess.run([PY, "-c", wrapper, *args], capture_output=True, cwd=cwd)
+    elapsed, rss, code = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+    return elapsed, rss, subprocess.CompletedProcess(args, code, proc.stdout, b"")
+
+
+def newslint_throughput(corpus: Path, jobs: int, repeat: int) -> dict:
+    times, rss, outputs = [], 0.0, set()
+    for _ in range(repeat):
+        elapsed, peak, proc = _run([PY, "-m", "newslint", "check", str(corpus), "--format", "json", "--jobs", str(jobs),
+                                    "--fail-on", "never"])
+        if proc.returncode != 0:
+            raise SystemExit(f"benchmarks: newslint exited {proc.returncode}")
+        times.append(elapsed)
+        rss = max(rss, peak)
+        outputs.add(proc.stdout)
+    return {"seconds": statistics.median(times), "peak_rss_mib": round(rss, 1), "output": outputs.pop()}
+
+
+def per_check_times(corpus: Path) -> dict[str, float]:
+    from newslint.engine import Linter, RunOptions
+
+    linter = Linter(RunOptions(profile=True, fail_on="never"))
+    linter.run([str(corpus)])
+    return dict(sorted(linter.timings.items(), key=lambda kv: -kv[1]))
+
+
+def startup(repeat: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        short = Path(tmp) / "short.txt"
+        short.write_text("The council met on Thursday.\n", encoding="utf-8")
+        times = [_run([PY, "-m", "newslint", "check", str(short), "--jobs", "1"])[0] for _ in range(repeat)]
+    return statistics.median(times)
+
+
+_PROSELINT_SCRIPT = """
+import sys, time, pathlib
+t0 = time.perf_counter()
+from proselint.tools import lint
+files = [p for p in sorted(pathlib.Path(sys.argv[1]).rglob('*')) if p.is_file()]
+for p in files:
+    lint(p.read_text(encoding='utf-8'))
+print(time.perf_counter() - t0)
+"""
+
+
+def proselint_throughput(corpus: Path) -> float | None:
+    probe = subprocess.run([PY, "-c", "import proselint.tools"], capture_output=True)
+    if probe.returncode != 0:
+        return None
+    elapsed, _rss, proc = _run([PY, "-c", _PROSELINT_SCRIPT, str(corpus)])
+    return elapsed if proc.returncode == 0 else None
+
+
+def proselint_startup(repeat: int) -> float | None:
+    probe = subprocess.run([PY, "-c", "import proselint"], capture_output=True)
+    if probe.returncode != 0:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        short = Path(tmp) / "short.txt"
+        short.write_text("The council met on Thursday.\n", encoding="utf-8")
+        cmd = [PY, "-m", "proselint", "check", str(short)]
+        if subprocess.run(cmd, capture_output=True).returncode not in (0, 1):
+            cmd = [PY, "-m", "proselint", str(short)]
+        return statistics.median(_run(cmd)[0] for _ in range(repeat))
+
+
+def pathological_inputs(folder: Path) -> dict[str, dict]:
+    """Inputs built to break naive code; each should take time in proportion to its size."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = {
+        "one 1 MB line": ("The council met and agreed the plan, officials said. " * 19_000).replace(". ", ", "),
+        "20,000-word sentence": " ".join(["analysts"] * 20_000) + ".",
+        "10,000 numbers in a row": " ".join(f"{i}%" for i in range(10_000)) + ".",
+        "deeply nested list": "".join("  " * i + "- item 45% said\n" for i in range(500)),
+        "10,000 quote marks": '"' * 10_000,
+    }
+    out = {}
+    for name, text in cases.items():
+        path = folder / (re.sub(r"\W+", "-", name).strip("-") + (".md" if "list" in name else ".txt"))
+        path.write_text(text, encoding="utf-8")
+        elapsed, _rss, proc = _run([PY, "-m", "newslint", "check", str(path), "--fail-on", "never", "--format", "json"])
+        size = path.stat().st_size
+        out[name] = {"bytes": size, "seconds": round(elapsed, 3), "exit_code": proc.returncode}
+    return out
+
+
+def scaling(corpus: Path, workdir: Path) -> dict:
+    """Ten times the input should take at most eleven times as long (in-process, no start-up)."""
+    from newslint.engine import Linter, RunOptions
+
+    files = sorted(p for p in corpus.iterdir() if p.is_file())
+    small_dir, large_dir = workdir / "x1", workdir / "x10"
+    for folder, count in ((small_dir, max(1, len(files) // 10)), (large_dir, len(files))):
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in files[:count]:
+            target = folder / path.name
+            if not target.exists():
+                target.write_bytes(path.read_bytes())
+    timings = {}
+    for label, folder in (("x1", small_dir), ("x10", large_dir)):
+        linter = Linter(RunOptions(fail_on="never"))
+        linter.run([str(small_dir)])  # warm caches (compiled patterns) so only the work is timed
+        t = time.perf_counter()
+        Linter(RunOptions(fail_on="never")).run([str(folder)])
+        timings[label] = time.perf_counter() - t
+    size_ratio = corpus_size(large_dir)[0] / corpus_size(small_dir)[0]
+    return {"size_ratio": round(size_ratio, 2), "time_ratio": round(timings["x10"] / timings["x1"], 2),
+            "seconds": {k: round(v, 3) for k, v in timings.items()}}
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="a folder of articles (default: generate one)")
+    parser.add_argument("--megabytes", type=float, default=5.0, help="size of the generated corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median reported)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel run")
+    parser.add_argument("--json", type=Path, help="write the results as JSON to this file")
+    parser.add_argument("--skip-proselint", action="store_true")
+    args = parser.parse_args(argv)
+
+    corpus = args.corpus or build_corpus(DEFAULT_CORPUS, args.megabytes)
+    size, articles = corpus_size(corpus)
+    mb = size / 1_000_000
+    results: dict = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "corpus": {"path": str(corpus), "megabytes": round(mb, 2), "articles": articles},
+    }
+    one = newslint_throughput(corpus, 1, args.repeat)
+    results["newslint"] = {
+        "seconds": round(one["seconds"], 3),
+        "mb_per_s": round(mb / one["seconds"], 2),
+        "articles_per_s": round(articles / one["seconds"], 1),
+        "peak_rss_mib": one["peak_rss_mib"],
+        "startup_s": round(startup(max(5, args.repeat)), 3),
+    }
+    if args.jobs > 1:
+        many = newslint_throughput(corpus, args.jobs, args.repeat)
+        results["parallel"] = {
+            "jobs": args.jobs,
+            "seconds": round(many["seconds"], 3),
+            "speedup": round(one["seconds"] / many["seconds"], 2),
+            "identical_output": many["output"] == one["output"],
+            "peak_rss_mib": many["peak_rss_mib"],
+        }
+    if not args.skip_proselint:
+        seconds = proselint_throughput(corpus)
+        if seconds:
+            results["proselint"] = {
+                "seconds": round(seconds, 3),
+                "mb_per_s": round(mb / seconds, 2),
+                "startup_s": proselint_startup(max(5, args.repeat)),
+                "newslint_speed_ratio": round(seconds / one["seconds"], 1),
+            }
+    results["per_check_seconds"] = {k: round(v, 4) for k, v in per_check_times(corpus).items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        results["scaling"] = scaling(corpus, Path(tmp))
+        results["pathological"] = pathological_inputs(Path(tmp) / "pathological")
+    print_table(results)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def print_table(r: dict) -> None:
+    c, n = r["corpus"], r["newslint"]
+    print(f"corpus: {c['megabytes']} MB, {c['articles']} articles ({c['path']})")
+    print(f"machine: Python {r['machine']['python']}, {r['machine']['cpus']} CPUs")
+    print(f"{'newslint, 1 process':28} {n['mb_per_s']:8.2f} MB/s  {n['articles_per_s']:8.1f} articles/s  "
+          f"peak {n['peak_rss_mib']:.0f} MiB")
+    if "parallel" in r:
+        p = r["parallel"]
+        print(f"{'newslint, --jobs ' + str(p['jobs']):28} {p['seconds']:8.2f} s     speed-up {p['speedup']:.2f}x  "
+              f"identical output: {p['identical_output']}")
+    print(f"{'start-up (one short file)':28} {n['startup_s']:8.3f} s")
+    if "proselint" in r:
+        p = r["proselint"]
+        print(f"{'proselint, same corpus':28} {p['mb_per_s']:8.2f} MB/s  newslint is {p['newslint_speed_ratio']}x faster"
+              + (f"; proselint start-up {p['startup_s']:.3f} s" if p.get("startup_s") else ""))
+    s = r["scaling"]
+    print(f"{'scaling':28} {s['size_ratio']}x input took {s['time_ratio']}x time")
+    print("pathological inputs:")
+    for name, v in r["pathological"].items():
+        print(f"  {name:26} {v['bytes'] / 1e6:6.2f} MB  {v['seconds']:7.3f} s  exit {v['exit_code']}")
+    print("time per check (1 process, whole corpus):")
+    for name, seconds in r["per_check_seconds"].items():
+        print(f"  {name:40} {seconds:8.3f} s")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
