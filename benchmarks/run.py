@@ -138,18 +138,21 @@ def startup(repeat: int) -> float:
 
 
 _PROSELINT_SCRIPT = """
-import sys, time, pathlib
-t0 = time.perf_counter()
-from proselint.tools import lint
-files = [p for p in sorted(pathlib.Path(sys.argv[1]).rglob('*')) if p.is_file()]
-for p in files:
-    lint(p.read_text(encoding='utf-8'))
-print(time.perf_counter() - t0)
+import sys, pathlib
+from proselint.checks import __register__
+from proselint.config import DEFAULT
+from proselint.registry import CheckRegistry
+from proselint.tools import LintFile
+CheckRegistry().register_many(__register__)
+config = {**DEFAULT, "max_errors": 10**9}
+for p in sorted(pathlib.Path(sys.argv[1]).rglob('*')):
+    if p.is_file():
+        LintFile(p).lint(config)
 """
 
 
 def proselint_throughput(corpus: Path) -> float | None:
-    probe = subprocess.run([PY, "-c", "import proselint.tools"], capture_output=True)
+    probe = subprocess.run([PY, "-c", "import proselint.tools, proselint.registry"], capture_output=True)
     if probe.returncode != 0:
         return None
     elapsed, _rss, proc = _run([PY, "-c", _PROSELINT_SCRIPT, str(corpus)])
@@ -164,8 +167,6 @@ def proselint_startup(repeat: int) -> float | None:
         short = Path(tmp) / "short.txt"
         short.write_text("The council met on Thursday.\n", encoding="utf-8")
         cmd = [PY, "-m", "proselint", "check", str(short)]
-        if subprocess.run(cmd, capture_output=True).returncode not in (0, 1):
-            cmd = [PY, "-m", "proselint", str(short)]
         return statistics.median(_run(cmd)[0] for _ in range(repeat))
 
 

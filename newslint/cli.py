@@ -60,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_rules, metavar="RULE[,RULE]", help="do not run these rules")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file for every article")
-    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (0: one per core)")
+    check.add_argument(
+        "--jobs", "-j", type=_jobs, default=0, metavar="N",
+        help="worker processes (default 0: one per core when there are enough files to pay for them)",
+    )
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
     check.add_argument("--report-unused-suppressions", action="store_true", help="report newslint-disable comments that suppress nothing")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
@@ -127,7 +130,7 @@ def _check(args) -> int:
         date=args.date,
         stdin_filename=args.stdin_filename,
         report_unused_suppressions=args.report_unused_suppressions,
-        jobs=args.jobs or os.cpu_count() or 1,
+        jobs=args.jobs,
     )
     linter = Linter(options)
     if args.fix and "-" in args.paths:

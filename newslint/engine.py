@@ -38,6 +38,8 @@ SKIP_DIRS = frozenset(
     {"node_modules", "__pycache__", "build", "dist", "venv", "site-packages", "_site", "_build", "htmlcov"}
 )
 _BINARY_SNIFF = 8192
+#: Below this many files, starting worker processes costs more than it saves.
+AUTO_PARALLEL_MIN_FILES = 24
 STDIN = "-"
 
 
@@ -52,6 +54,7 @@ class RunOptions:
     date: _dt.date | None = None
     stdin_filename: str | None = None
     report_unused_suppressions: bool = False
+    #: Worker processes; 0 means one per core once a run has enough files to repay starting them.
     jobs: int = 1
     entry_points: bool = True
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -299,8 +302,10 @@ class Linter:
         return RunResult(findings, results, self.checks, fail_on)
 
     def _lint_all(self, files: list[tuple[Path | None, str]], stdin_text: str | None) -> Iterator[FileResult]:
-        jobs = self.options.jobs
         on_disk = [(p, d) for p, d in files if p is not None]
+        jobs = self.options.jobs
+        if jobs == 0:
+            jobs = (os.cpu_count() or 1) if len(on_disk) >= AUTO_PARALLEL_MIN_FILES else 1
         if jobs > 1 and len(on_disk) > 1 and not self.extra_plugins:
             from newslint.parallel import lint_in_processes
 
