@@ -211,6 +211,8 @@ def _line_end_after(text: str, end: int) -> int:
         stop += 1
     if stop < len(text) and text[stop] == "\n":
         return stop + 1
+    if text.startswith("\r\n", stop):  # Windows line ending: take both characters
+        return stop + 2
     return end
 
 
