@@ -1,0 +1,415 @@
+"""Names: spelled the house way (name-house-style) and one way only (name-inconsistent).
+
+``name-house-style`` looks every capitalised word up in the house dictionary
+(``rules/house-names.yaml`` plus a newsroom's own file) and proposes the house
+form, keeping case and possessive. ``name-inconsistent`` needs no dictionary:
+it gives each capitalised word transliteration keys (:mod:`newslint.names.translit`)
+and reports words of one article, or of one archive, that share a key but are
+spelled differently. Both read the document's shared capitalised-word index.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from newslint.checks.base import Check, CheckContext, CorpusEntry, Docs, Option, OptionError
+from newslint.checks.rulepacks import match_case
+from newslint.document import Document
+from newslint.findings import Finding, Severity
+from newslint.hookspecs import hookimpl
+from newslint.names.candidates import Candidate, candidates_of, lowercase_words
+from newslint.names.dictionary import DictionaryError, HouseDictionary, parse_dictionary
+from newslint.names.translit import close_enough, spelling_keys
+from newslint.resources import load_rules_file
+
+HOUSE_STYLE = "name-house-style"
+_QUOTES_AND_BULLETS = " \t\"'([*-\u2013\u2014\u2022\u00b7#0123456789.)"
+
+
+# -- the house dictionary for a configuration ------------------------------------------------
+
+def _validate_preferred(value: Any) -> None:
+    """Every key must name a group of the built-in dictionary; every value must be a name."""
+    groups, _, _ = parse_dictionary(load_rules_file("house-names.yaml"), "rules/house-names.yaml")
+    known = {m.casefold() for g in groups for m in g.members}
+    for key, new in value.items():
+        if not isinstance(key, str) or not isinstance(new, str) or not new.strip():
+            raise OptionError(f"preferred must map a name to a name, got {key!r}: {new!r}")
+        if key.casefold() not in known:
+            raise OptionError(
+                f"no group of the house dictionary has the name {key!r} "
+                "(for a group of your own dictionary file, set its preferred form there)"
+            )
+
+
+def house_dictionary(ctx: CheckContext) -> HouseDictionary:
+    """The dictionary this configuration uses, built once per configuration.
+
+    ``name-inconsistent`` reads ``name-house-style``'s options from the configuration
+    so that both checks suggest the same house form.
+    """
+    if ctx.options.get("preferred") is not None and "dictionary" in ctx.options:
+        settings = ctx.options
+    else:
+        settings = ctx.config.rules.get(HOUSE_STYLE, {})
+    preferred = dict(settings.get("preferred") or {})
+    extra = settings.get("dictionary") or ""
+    extra_path = None
+    if extra:
+        extra_path = Path(extra) if Path(extra).is_absolute() else Path(ctx.config.root) / extra
+    key = ("house-dictionary", repr(sorted(preferred.items())), str(extra_path))
+    return ctx.memo(key, lambda: HouseDictionary.load(extra_path, preferred))
+
+
+# -- name-house-style ---------------------------------------------------------------------------
+
+class NameHouseStyle(Check):
+    id = HOUSE_STYLE
+    category = "names"
+    severity = Severity.WARNING
+    fix_safe = True
+    summary = "Names spelled against the house dictionary (Kiev for Kyiv, Lugansk for Luhansk)."
+    docs = Docs(
+        flags=(
+            "A person, place or organisation spelled differently from the house dictionary "
+            "(rules/house-names.yaml): Kiev, Lugansk, Zaporozhye, al-Qaeda, Vladimir Zelensky. Fixed "
+            "names (chicken Kiev, Peking University), other places of the same name (Odessa, Texas) and "
+            "old names used for the time before a rename (Dnipropetrovsk before 2016) stay quiet."
+        ),
+        why=(
+            "Readers notice when one paper spells a name three ways, and a transliteration can carry "
+            "politics (Kiev is the Russian-based form). The fix keeps case and possessive: Kiev's becomes Kyiv's."
+        ),
+        example="Shelling hit Kiev's outskirts and Lugansk overnight.",
+        better="Shelling hit Kyiv's outskirts and Luhansk overnight.",
+    )
+    options = (
+        Option(
+            "preferred",
+            {},
+            "change house forms: {any spelling of a group: new house form}, e.g. {Zelenskyy: Zelensky}",
+            type=dict,
+            validate=_validate_preferred,
+        ),
+        Option("dictionary", "", "a YAML file of your own groups (same format as rules/house-names.yaml)", type=str),
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        for hit in house_dictionary(ctx).find(doc):
+            group = hit.group
+            wanted = hit.house_form
+            if group.renamed:
+                message = (
+                    f"'{hit.found}' is the old name of {group.preferred}; write '{wanted}' "
+                    f"unless the sentence is about the time before {group.renamed:%B %Y}."
+                )
+            else:
+                message = f"House style spells this name '{wanted}', not '{hit.found}'."
+            if group.note:
+                message += f" Note: {group.note}"
+            yield self.finding(hit.start, hit.end, message, replacement=hit.replacement, preferred=group.preferred)
+
+
+# -- name-inconsistent: one article ----------------------------------------------------------------
+
+@dataclass
+class Spelling:
+    """Every occurrence of one spelling of a name in one article."""
+
+    display: str
+    occurrences: list[Candidate] = field(default_factory=list)
+    neighbours: set[str] = field(default_factory=set)
+
+    @property
+    def word(self) -> str:
+        return self.occurrences[0].word
+
+    @property
+    def particle(self) -> str:
+        return self.occurrences[0].particle.casefold()
+
+
+def article_spellings(doc: Document) -> dict[str, Spelling]:
+    """Name-like capitalised words of ``doc`` by folded spelling (shared through ``doc.memo``).
+
+    Left out: acronyms and words in capitals, words the article also writes in
+    lower case (common words), and words seen only opening a sentence with no
+    capitalised neighbour (common words again).
+    """
+
+    def build(d: Document) -> dict[str, Spelling]:
+        candidates = candidates_of(d)
+        norm = d.normalized
+        lower = lowercase_words(d)
+        out: dict[str, Spelling] = {}
+        for i, cand in enumerate(candidates):
+            word = cand.word
+            if word.isupper() or word.casefold() in lower:
+                continue
+            spelling = out.setdefault(cand.spelling.casefold(), Spelling(cand.spelling))
+            spelling.occurrences.append(cand)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(candidates):
+                    other = candidates[j]
+                    a, b = (other, cand) if j < i else (cand, other)
+                    if norm[a.end : b.particle_start] == " " and not other.word.isupper():
+                        spelling.neighbours.update(spelling_keys(other.word))
+        return {k: s for k, s in out.items() if s.neighbours or any(not _opens_sentence(d, c) for c in s.occurrences)}
+
+    return doc.memo("name_spellings", build)
+
+
+def _opens_sentence(doc: Document, cand: Candidate) -> bool:
+    index = doc.sentence_index(cand.particle_start)
+    start = doc.sentences[index].start if index is not None else 0
+    return not doc.normalized[start : cand.particle_start].strip(_QUOTES_AND_BULLETS)
+
+
+def _letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
+def related(a_word: str, a_particle: str, a_neighbours: set[str], b_word: str, b_particle: str,
+            b_neighbours: set[str], dictionary: HouseDictionary) -> bool:
+    """Whether two spellings that share a key are one name spelled two ways.
+
+    The same word with "al-" and "el-" is; the same word with and without an article
+    is not (second references drop it). Otherwise the spellings must pass the edit
+    guard, not be known different entities, and, when either is a common English
+    name (Philip/Phillip), be tied to the same neighbouring name.
+    """
+    if a_word.casefold() == b_word.casefold():
+        return bool(a_particle and b_particle and a_particle != b_particle)
+    if not close_enough(a_word, b_word) or dictionary.are_lookalikes(a_word, b_word):
+        return False
+    if dictionary.is_common_name(a_word) or dictionary.is_common_name(b_word):
+        return bool(a_neighbours & b_neighbours)
+    return True
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x: Any) -> Any:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Any, b: Any) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> list[list[Any]]:
+        out: dict[Any, list[Any]] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return [sorted(g) for g in out.values() if len(g) > 1]
+
+
+def _clusters(items: dict[Any, tuple[str, str, set[str]]], keys_of, dictionary: HouseDictionary) -> list[list[Any]]:
+    """Group items (word, particle, neighbours) that are one name, blocking by key.
+
+    Only items that share a key are ever compared, so the work grows with the
+    number of spellings per key (a handful), not with the square of the names.
+    """
+    buckets: dict[Any, list[Any]] = {}
+    for item_id in items:
+        for key in keys_of(item_id):
+            buckets.setdefault(key, []).append(item_id)
+    union = _UnionFind()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if union.find(a) != union.find(b) and related(*items[a], *items[b], dictionary):
+                    union.union(a, b)
+    return union.groups()
+
+
+def _suggest(spellings: list[str], counts: dict[str, tuple], dictionary: HouseDictionary) -> tuple[str, str]:
+    """The spelling to keep and why: the house form, else the most used, else the first."""
+    house = dictionary.house_form(spellings)
+    if house is not None:
+        return house, "the house form"
+    ranked = sorted(spellings, key=lambda s: counts[s])
+    best = ranked[0]
+    tied = len(ranked) > 1 and counts[ranked[1]][0] == counts[best][0]
+    return best, "the first spelling used" if tied else "the most used spelling"
+
+
+class NameInconsistent(Check):
+    id = "name-inconsistent"
+    category = "names"
+    severity = Severity.WARNING
+    summary = "One name spelled two ways (Sergei/Sergey, Dmitry/Dmitri), in an article or across an archive."
+    docs = Docs(
+        flags=(
+            "Names that are transliterations of one another spelled differently in the same article "
+            "(Sergei and Sergey, Dmitry and Dmitri, Hassan and Hasan, Zelensky and Zelenskyy), found "
+            "without a dictionary. Look-alikes that are different names stay apart: Iran/Iraq, "
+            "Austria/Australia, Navalny/Navalnaya, Israel/Israeli. With several files, it also reports "
+            "spellings that differ between articles of the archive."
+        ),
+        why=(
+            "A reader who meets Sergei Lavrov and then Sergey Lavrov wonders whether they are two people, "
+            "and an archive that cannot agree with itself is hard to search."
+        ),
+        example="Sergei Lavrov spoke first. Foreign Minister Sergey Lavrov then left.",
+        better="Sergei Lavrov spoke first. Foreign Minister Sergei Lavrov then left.",
+    )
+    options = (
+        Option(
+            "archive",
+            "run",
+            "compare spellings across articles: off, directory (articles in the same folder) or run (every file checked)",
+            choices=("off", "directory", "run"),
+        ),
+        Option("min_length", 4, "shortest name (in letters) compared", type=int),
+    )
+
+    # -- one article ---------------------------------------------------------------------------
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        dictionary = house_dictionary(ctx)
+        spellings = {
+            k: s for k, s in article_spellings(doc).items() if _letters(s.word) >= ctx.options["min_length"]
+        }
+        items = {k: (s.word, s.particle, s.neighbours) for k, s in spellings.items()}
+        for cluster in _clusters(items, lambda k: spelling_keys(spellings[k].word), dictionary):
+            names = [spellings[k] for k in cluster]
+            counts = {s.display: (-len(s.occurrences), s.occurrences[0].start) for s in names}
+            keep, reason = _suggest([s.display for s in names], counts, dictionary)
+            listing = ", ".join(
+                f"{s.display} \u00d7{len(s.occurrences)} (line {doc.line_of(s.occurrences[0].particle_start)})"
+                for s in sorted(names, key=lambda s: s.occurrences[0].start)
+            )
+            for spelling in names:
+                if spelling.display.casefold() == keep.casefold():
+                    continue
+                for cand in spelling.occurrences:
+                    found = doc.text[cand.particle_start : cand.end]
+                    message = (
+                        f"'{found}' is another spelling of '{keep}' in this article: {listing}. "
+                        f"Use '{keep}' ({reason})."
+                    )
+                    yield self.finding(
+                        cand.particle_start,
+                        cand.end,
+                        message,
+                        replacement=match_case(found, keep),
+                        spellings={s.display: len(s.occurrences) for s in names},
+                        suggested=keep,
+                    )
+
+    # -- an archive ------------------------------------------------------------------------------
+    def collect(self, doc: Document, ctx: CheckContext) -> Any:
+        """Per article: each name-like spelling with its count and located first occurrence."""
+        if ctx.options["archive"] == "off":
+            return None
+        records = []
+        lines: dict[int, str] = {}
+        for folded, spelling in article_spellings(doc).items():
+            if _letters(spelling.word) < ctx.options["min_length"]:
+                continue
+            first = spelling.occurrences[0]
+            location = doc.locate(first.particle_start, first.end)
+            lines.setdefault(location.line, doc.line_text(location.line))
+            records.append(
+                (folded, spelling.display, spelling.word, spelling.particle, frozenset(spelling.neighbours),
+                 len(spelling.occurrences), first.particle_start, first.end, location)
+            )
+        return {"folder": os.path.dirname(doc.path), "names": records, "lines": lines}
+
+    def check_corpus(self, entries: list[CorpusEntry], ctx: CheckContext) -> Iterable[Finding]:
+        scope = ctx.options["archive"]
+        if scope == "off" or len(entries) < 2:
+            return []
+        dictionary = house_dictionary(ctx)
+        items: dict[tuple, tuple[str, str, set[str]]] = {}
+        uses: dict[tuple, list[tuple[int, tuple]]] = {}
+        for index, entry in enumerate(entries):
+            if not entry.data:
+                continue
+            area = entry.data["folder"] if scope == "directory" else ""
+            for record in entry.data["names"]:
+                item_id = (area, record[0])
+                word, particle, neighbours = record[2], record[3], record[4]
+                if item_id in items:
+                    items[item_id][2].update(neighbours)
+                else:
+                    items[item_id] = (word, particle, set(neighbours))
+                uses.setdefault(item_id, []).append((index, record))
+        findings: list[Finding] = []
+        keys_of = lambda item_id: [(item_id[0], k) for k in spelling_keys(items[item_id][0])]  # noqa: E731
+        for cluster in _clusters(items, keys_of, dictionary):
+            if len({i for item_id in cluster for i, _ in uses[item_id]}) < 2:
+                continue  # one article only: the in-article check reports it
+            findings.extend(self._archive_findings(cluster, uses, entries, dictionary))
+        return findings
+
+    def _archive_findings(self, cluster: list[tuple], uses: dict, entries: list[CorpusEntry],
+                          dictionary: HouseDictionary) -> Iterable[Finding]:
+        display = {item_id: uses[item_id][0][1][1] for item_id in cluster}
+        articles = {item_id: [i for i, _ in uses[item_id]] for item_id in cluster}
+        counts = {
+            display[item_id]: (-len(articles[item_id]), -sum(r[5] for _, r in uses[item_id]), min(articles[item_id]))
+            for item_id in cluster
+        }
+        keep, reason = _suggest(list(counts), counts, dictionary)
+        for item_id in cluster:
+            name = display[item_id]
+            if name.casefold() == keep.casefold():
+                continue
+            mine = set(articles[item_id])
+            others = {i for other in cluster if other != item_id for i in articles[other]}
+            if not others - mine:
+                continue
+            index, record = uses[item_id][0]
+            entry = entries[index]
+            listing = "; ".join(
+                f"{display[o]} in {_files(sorted(set(articles[o])), entries, index)}"
+                for o in sorted(cluster, key=lambda o: counts[display[o]])
+            )
+            start, end, location = record[6], record[7], record[8]
+            found = name
+            yield Finding(
+                rule=self.id,
+                severity=self.severity,
+                message=(
+                    f"'{found}' is spelled '{keep}' in other articles of this archive: {listing}. "
+                    f"Use '{keep}' ({reason})."
+                ),
+                start=start,
+                end=end,
+                replacement=match_case(found, keep),
+                properties={
+                    "spellings": {display[o]: len(set(articles[o])) for o in cluster},
+                    "suggested": keep,
+                    "scope": "archive",
+                },
+                path=entry.path,
+                location=location,
+                source_line=entry.data["lines"].get(location.line, ""),
+            )
+
+
+def _files(indices: list[int], entries: list[CorpusEntry], here: int, limit: int = 4) -> str:
+    """"3 articles (a.md, b.md and this one)": the other files an archive finding names."""
+    names = [entries[i].path for i in indices if i != here]
+    shown = names[:limit] + ([f"{len(names) - limit} more"] if len(names) > limit else [])
+    if here in indices:
+        shown.append("this one")
+    count = f"{len(indices)} article{'s' if len(indices) > 1 else ''}"
+    if shown == ["this one"]:
+        return "this article only"
+    return f"{count} ({shown[0] if len(shown) == 1 else ', '.join(shown[:-1]) + ' and ' + shown[-1]})"
+
+
+@hookimpl
+def newslint_register_checks() -> list[Check]:
+    return [NameHouseStyle(), NameInconsistent()]

@@ -1,0 +1,381 @@
+"""The house dictionary of names: loading, preferred-form overrides and matching.
+
+``rules/house-names.yaml`` holds groups of spellings (the house form and the
+variants to replace), the look-alike pairs that are different entities and a
+list of common English names. A newsroom adds its own groups in a file of the
+same shape and changes any group's house form through the ``preferred`` option.
+
+Matching never scans the text itself: it walks the document's capitalised-word
+index (:mod:`newslint.names.candidates`) and looks each word up in a dict keyed by
+the first capitalised word of every variant, so the cost is one dict lookup per
+capitalised word, whatever the size of the dictionary.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+import yaml
+
+from newslint.checks.rulepacks import match_case
+from newslint.config import ConfigError, did_you_mean
+from newslint.names.candidates import _pattern as _candidate_pattern
+from newslint.names.candidates import candidates_of
+from newslint.resources import load_rules_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.document import Document
+
+BUILTIN_FILE = "house-names.yaml"
+_GROUP_KEYS = {
+    "preferred", "variants", "kind", "before", "exceptions", "unless_mentions", "renamed",
+    "historical_before", "note",
+}
+_FILE_KEYS = {"groups", "lookalikes", "common_names"}
+_LETTER = r"[^\W\d_]"
+_NEXT_WORD = re.compile(rf"\s+(?:(?:[aAeE]l|a[dnrstz])-)?({_LETTER}+)")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+#: Words just before an old name that show the writer means the old name.
+_OLD_NAME_CUE = re.compile(
+    r"\b(?:formerly|then|once|previously|renamed|old name|former name|known as|called|until)\W*(?:\w+\W+)?$",
+    re.IGNORECASE,
+)
+
+
+class DictionaryError(ConfigError):
+    """A house dictionary file or a ``preferred`` override is not acceptable."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Spellings of one name: the house form and the variants to replace."""
+
+    preferred: str
+    variants: tuple[str, ...]
+    kind: str = ""
+    before: frozenset[str] = frozenset()
+    exceptions: tuple[str, ...] = ()
+    unless_mentions: frozenset[str] = frozenset()
+    renamed: _dt.date | None = None
+    historical_before: int | None = None
+    note: str = ""
+    source: str = ""
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return (self.preferred, *self.variants)
+
+    @property
+    def is_word_group(self) -> bool:
+        """A group that applies wherever its words appear (no ``before`` context)."""
+        return not self.before
+
+    @cached_property
+    def exception_pattern(self) -> re.Pattern | None:
+        if not self.exceptions:
+            return None
+        parts = [r"[\W_]+".join(map(re.escape, re.findall(r"[\w']+", e))) for e in self.exceptions]
+        return re.compile(rf"(?<!{_LETTER})(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HouseHit:
+    """A variant found in a document, with the fix that keeps its case and possessive."""
+
+    start: int
+    end: int
+    found: str  # the name as written, without a possessive
+    house_form: str  # the house form in the case of ``found``, without a possessive
+    replacement: str  # what replaces ``start:end`` (possessive kept)
+    group: Group
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pattern: re.Pattern
+    prefix: int  # characters of the variant before its first capitalised word ("al-")
+    group: Group
+
+
+# -- loading ---------------------------------------------------------------------------
+
+def parse_dictionary(data: Any, source: str) -> tuple[list[Group], list[tuple[str, str]], list[str]]:
+    """Validate one dictionary file's data; errors name the file and the group."""
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{source}: a names dictionary is a mapping with a 'groups:' list")
+    for key in data:
+        if key not in _FILE_KEYS:
+            hint = " ('rules:' makes a file a declarative pack)" if key == "rules" else ""
+            raise DictionaryError(f"{source}: unknown key {key!r}{did_you_mean(str(key), _FILE_KEYS)}{hint}")
+    groups_data = data.get("groups") or []
+    if not isinstance(groups_data, list):
+        raise DictionaryError(f"{source}: 'groups' must be a list")
+    groups = [_parse_group(item, f"{source}: groups[{i}]", source) for i, item in enumerate(groups_data)]
+    lookalikes = []
+    for i, pair in enumerate(data.get("lookalikes") or []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+            raise DictionaryError(f"{source}: lookalikes[{i}] must be a pair of names")
+        lookalikes.append((pair[0], pair[1]))
+    common = data.get("common_names") or []
+    if not isinstance(common, list) or not all(isinstance(n, str) for n in common):
+        raise DictionaryError(f"{source}: 'common_names' must be a list of names")
+    return groups, lookalikes, common
+
+
+def _parse_group(item: Any, where: str, source: str) -> Group:
+    if not isinstance(item, dict):
+        raise DictionaryError(f"{where}: expected a mapping with 'preferred' and 'variants'")
+    for key in item:
+        if key not in _GROUP_KEYS:
+            raise DictionaryError(f"{where}: unknown key {key!r}{did_you_mean(str(key), _GROUP_KEYS)}")
+    preferred = item.get("preferred")
+    variants = item.get("variants")
+    if not isinstance(preferred, str) or not preferred.strip():
+        raise DictionaryError(f"{where}: 'preferred' must be a name")
+    if not isinstance(variants, list) or not variants or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise DictionaryError(f"{where} ({preferred}): 'variants' must be a list of names")
+    if preferred.casefold() in {v.casefold() for v in variants}:
+        raise DictionaryError(f"{where} ({preferred}): the preferred form is also listed as a variant")
+    renamed = item.get("renamed")
+    if renamed is not None and not isinstance(renamed, _dt.date):
+        raise DictionaryError(f"{where} ({preferred}): 'renamed' must be a date (YYYY-MM-DD)")
+    historical = item.get("historical_before")
+    if historical is not None and not isinstance(historical, int):
+        raise DictionaryError(f"{where} ({preferred}): 'historical_before' must be a year")
+    return Group(
+        preferred=preferred,
+        variants=tuple(variants),
+        kind=str(item.get("kind", "")),
+        before=frozenset(w.casefold() for w in _strings(item.get("before"), f"{where}: before")),
+        exceptions=tuple(_strings(item.get("exceptions"), f"{where}: exceptions")),
+        unless_mentions=frozenset(w.casefold() for w in _strings(item.get("unless_mentions"), f"{where}: unless_mentions")),
+        renamed=renamed,
+        historical_before=historical,
+        note=str(item.get("note", "")),
+        source=source,
+    )
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DictionaryError(f"{where} must be a list of strings")
+    return value
+
+
+def with_preferred(groups: list[Group], overrides: Mapping[str, str]) -> list[Group]:
+    """Apply a newsroom's ``preferred: {member: new house form}`` choices.
+
+    A key names the groups whose house form it is; failing that, the groups that
+    list it as a variant. The old house form becomes a variant.
+    """
+    groups = list(groups)
+    for key, new in overrides.items():
+        if not isinstance(key, str) or not isinstance(new, str) or not new.strip():
+            raise DictionaryError(f"preferred: {key!r}: {new!r} must map a name to a name")
+        folded = key.casefold()
+        targets = [i for i, g in enumerate(groups) if g.preferred.casefold() == folded]
+        if not targets:
+            targets = [i for i, g in enumerate(groups) if folded in {v.casefold() for v in g.variants}]
+        if not targets:
+            raise DictionaryError(f"preferred: no group of the house dictionary has the name {key!r}")
+        for i in targets:
+            group = groups[i]
+            members = [m for m in group.members if m.casefold() != new.casefold()]
+            groups[i] = replace(group, preferred=new, variants=tuple(members))
+    return groups
+
+
+def _check_conflicts(groups: list[Group]) -> None:
+    seen: dict[str, Group] = {}
+    for group in groups:
+        if not group.is_word_group:
+            continue
+        for variant in group.variants:
+            other = seen.get(variant.casefold())
+            if other is not None and other is not group:
+                raise DictionaryError(
+                    f"{group.source}: '{variant}' is a variant in two groups ({other.preferred}, {group.preferred}); "
+                    "give one of them a 'before' context"
+                )
+            seen[variant.casefold()] = group
+
+
+# -- the dictionary --------------------------------------------------------------------------
+
+@dataclass
+class HouseDictionary:
+    """The effective dictionary of one configuration: groups, look-alikes, common names."""
+
+    groups: list[Group]
+    lookalikes: frozenset[frozenset[str]] = frozenset()
+    common_names: frozenset[str] = frozenset()
+    _index: dict[str, list[_Entry]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, extra_file: Path | None = None, preferred: Mapping[str, str] | None = None) -> "HouseDictionary":
+        groups, lookalikes, common = parse_dictionary(load_rules_file(BUILTIN_FILE), f"rules/{BUILTIN_FILE}")
+        if extra_file is not None:
+            try:
+                data = yaml.safe_load(Path(extra_file).read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise DictionaryError(f"{extra_file}: cannot read the names dictionary: {exc.strerror or exc}") from None
+            except yaml.YAMLError as exc:
+                raise DictionaryError(f"{extra_file}: malformed YAML: {exc}") from None
+            more, more_lookalikes, more_common = parse_dictionary(data, str(extra_file))
+            groups += more
+            lookalikes += more_lookalikes
+            common += more_common
+        groups = with_preferred(groups, preferred or {})
+        _check_conflicts(groups)
+        return cls(
+            groups=_expand_before(groups),
+            lookalikes=frozenset(frozenset((a.casefold(), b.casefold())) for a, b in lookalikes),
+            common_names=frozenset(n.casefold() for n in common),
+        )
+
+    # -- finding variants in a document ------------------------------------------------------
+    @property
+    def index(self) -> dict[str, list[_Entry]]:
+        """Variants keyed by their first capitalised word, longest first (built on first use)."""
+        if self._index is None:
+            index: dict[str, list[_Entry]] = {}
+            for group in self.groups:
+                for variant in group.variants:
+                    anchor = _candidate_pattern().search(variant)
+                    if anchor is None:
+                        continue
+                    body = re.escape(variant).replace(r"\ ", r"\s+")
+                    pattern = re.compile(
+                        rf"(?P<name>{body})(?!{_LETTER})(?P<poss>'s(?!{_LETTER}))?", re.IGNORECASE
+                    )
+                    entry = _Entry(pattern, anchor.start("word"), group)
+                    index.setdefault(anchor.group("word").casefold(), []).append(entry)
+            for entries in index.values():
+                entries.sort(key=lambda e: -len(e.pattern.pattern))
+            self._index = index
+        return self._index
+
+    def find(self, doc: "Document") -> list[HouseHit]:
+        """Every variant in ``doc`` that the house style replaces, in text order."""
+        index = self.index
+        norm = doc.normalized
+        hits: list[HouseHit] = []
+        covered = 0
+        mentioned: frozenset[str] | None = None
+        for cand in candidates_of(doc):
+            entries = index.get(cand.word.casefold())
+            if not entries or cand.start < covered:
+                continue
+            for entry in entries:
+                pos = cand.start - entry.prefix
+                if pos < 0 or (pos > 0 and (norm[pos - 1].isalpha() or norm[pos - 1] in "-'")):
+                    continue
+                m = entry.pattern.match(norm, pos)
+                if m is None:
+                    continue
+                group = entry.group
+                if group.before:
+                    following = _NEXT_WORD.match(norm, m.end("name"))
+                    if following is None or following.group(1).casefold() not in group.before:
+                        continue
+                if group.unless_mentions:
+                    if mentioned is None:
+                        mentioned = frozenset(c.word.casefold() for c in candidates_of(doc))
+                    if group.unless_mentions & mentioned:
+                        continue
+                if self._excepted(doc, group, m.start(), m.end("name")):
+                    continue
+                found = doc.text[m.start("name") : m.end("name")]
+                house_form = match_case(found, self.respell(group.preferred))
+                replacement = house_form + doc.text[m.end("name") : m.end()]
+                hits.append(HouseHit(m.start(), m.end(), found, house_form, replacement, group))
+                covered = m.end()
+                break
+        return hits
+
+    def _excepted(self, doc: "Document", group: Group, start: int, end: int) -> bool:
+        """Fixed names, and old names used for the time before a rename."""
+        norm = doc.normalized
+        pattern = group.exception_pattern
+        if pattern is not None:
+            for m in pattern.finditer(norm, max(0, start - 120), min(len(norm), end + 120)):
+                if m.start() <= start and end <= m.end():
+                    return True
+        cutoff = group.renamed.year if group.renamed else group.historical_before
+        if cutoff is None:
+            return False
+        if group.renamed and doc.metadata.date is not None and doc.metadata.date < group.renamed:
+            return True
+        index = doc.sentence_index(start)
+        if index is not None:
+            sentence = doc.sentences[index]
+            if any(int(y) < cutoff for y in _YEAR.findall(norm, sentence.start, sentence.end)):
+                return True
+            if group.renamed and _OLD_NAME_CUE.search(norm[max(sentence.start, start - 40) : start]):
+                return True
+        return False
+
+    # -- helpers for the checks -------------------------------------------------------------------
+    @cached_property
+    def _word_groups(self) -> dict[str, Group]:
+        return {m.casefold(): g for g in self.groups if g.is_word_group and " " not in g.preferred for m in g.members}
+
+    def respell(self, phrase: str) -> str:
+        """Give each word of a multi-word house form its own group's house form.
+
+        Keeps a phrase group ("Yulia Tymoshenko") in step with an override of a
+        word group it contains.
+        """
+        if " " not in phrase:
+            return phrase
+        words = phrase.split(" ")
+        return " ".join(self._word_groups[w.casefold()].preferred if w.casefold() in self._word_groups else w for w in words)
+
+    @cached_property
+    def _groups_by_member(self) -> dict[str, list[Group]]:
+        out: dict[str, list[Group]] = {}
+        for group in self.groups:
+            for member in group.members:
+                out.setdefault(member.casefold(), []).append(group)
+        return out
+
+    def house_form(self, spellings: Iterable[str]) -> str | None:
+        """The spelling among ``spellings`` that a house group prefers over another of them."""
+        by_fold = {s.casefold(): s for s in spellings}
+        answers = set()
+        for folded in by_fold:
+            for group in self._groups_by_member.get(folded, ()):
+                members = {m.casefold() for m in group.members}
+                preferred = group.preferred.casefold()
+                if preferred in by_fold and len(members & by_fold.keys()) > 1:
+                    answers.add(preferred)
+        return by_fold[answers.pop()] if len(answers) == 1 else None
+
+    def are_lookalikes(self, a: str, b: str) -> bool:
+        return frozenset((a.casefold(), b.casefold())) in self.lookalikes
+
+    def is_common_name(self, spelling: str) -> bool:
+        return spelling.casefold() in self.common_names
+
+
+def _expand_before(groups: list[Group]) -> list[Group]:
+    """Let ``before: [Zelenskyy]`` also accept every other spelling of Zelenskyy."""
+    members: dict[str, frozenset[str]] = {}
+    for group in groups:
+        if group.is_word_group:
+            folded = frozenset(m.casefold() for m in group.members)
+            for m in folded:
+                members[m] = members.get(m, frozenset()) | folded
+    out = []
+    for group in groups:
+        if group.before:
+            expanded = frozenset().union(*(members.get(w, frozenset({w})) for w in group.before))
+            group = replace(group, before=expanded)
+        out.append(group)
+    return out
