@@ -66,6 +66,8 @@ _ADVERBS = frozenset(
     "not also only still soon then now again even ever all both each just already too first never "
     "no longer".split()
 )
+#: Verbs that end in -ly and so must not be skipped as adverbs.
+_LY_VERBS = frozenset("apply reply rely supply comply imply multiply fly rally tally".split())
 _ORDINALS = frozenset("first second third fourth fifth last latest final only next".split())
 _DETERMINERS = frozenset("the a an your our their his her its this that these those my some".split())
 _MONTHS = (
@@ -255,6 +257,8 @@ class _Sentence:
         for a_start, a_end in self._attribution:
             if a_start < end and start < a_end:
                 continue  # the cue's own words ("Expect", "Prediction:")
+            if self.opens_clause(a_start) and self._imperative_at(a_start):
+                continue  # "..., and expect fares to follow": another forecast, not a source
             if a_end <= start or claim_follows or self.text.startswith("according", a_start):
                 return True
             if _TAG_SEPARATOR.search(self.text, end, a_start):
@@ -274,6 +278,16 @@ class _Sentence:
 
     def quoted(self, start: int, end: int) -> bool:
         return self.doc.in_quotation(self.start + start, self.start + end)
+
+    def _imperative_at(self, pos: int) -> bool:
+        m = self.cues.trigger.match(self.text, pos)
+        return m is not None and m.lastgroup in ("imperative", "infinitive")
+
+    def opens_clause(self, pos: int) -> bool:
+        """Whether ``pos`` starts the sentence or a clause (see :meth:`at_clause_start`, ``_CLAUSE_BREAK``)."""
+        return self.at_clause_start(pos) or any(
+            b_end <= pos and not self.text[b_end:pos].strip() for _, b_end in self.breaks()
+        )
 
     def at_clause_start(self, pos: int) -> bool:
         """Whether only list markers, a label or a clause break come before ``pos``."""
@@ -406,7 +420,7 @@ class SpeculativeForecast(Check):
         )
 
     def _imperative(self, sent: _Sentence, start: int, end: int, needs_infinitive: bool) -> _Candidate | None:
-        if not sent.at_clause_start(start):
+        if not sent.opens_clause(start):
             return None
         _, clause_end = sent.clause(end)
         if needs_infinitive and not sent.cues.infinitive.match(sent.text[end:clause_end]):
@@ -487,7 +501,7 @@ class SpeculativeForecast(Check):
             return True
         if _PLAN_FIGURE.search(sent.text, will_end, clause_end):
             return True
-        verbs = [w for w in after if w not in _ADVERBS and not w.endswith("ly")]
+        verbs = [w for w in after if w not in _ADVERBS and (not w.endswith("ly") or w in _LY_VERBS)]
         if not verbs:
             return False
         if verbs[0] == "be" and len(verbs) > 1:

@@ -1,0 +1,280 @@
+"""speculative-forecast: what fires, what stays silent, spans, messages, options, config, seeds."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newslint.checks.forecasts import CUE_LISTS
+from newslint.config import ConfigError
+from newslint.engine import lint_text
+from newslint.findings import Severity
+from newslint.resources import load_rules_file
+
+from conftest import EXAMPLES, run_cli
+
+RULE = "speculative-forecast"
+EVAL = Path(__file__).parent / "data" / "forecasts_eval.yaml"
+
+
+def forecasts(text: str, kind: str = "text", **options) -> list:
+    return lint_text(text, select=[RULE], kind=kind, path="a.md" if kind == "markdown" else "a.txt",
+                     options={RULE: options} if options else None)
+
+
+def flagged(text: str, **options) -> list[str]:
+    """The flagged spans of ``text``."""
+    return [text[f.start:f.end] for f in forecasts(text, **options)]
+
+
+# -- the cue file's own examples ------------------------------------------------------------
+
+def _cue_examples(outcome: str) -> list[tuple[str, str]]:
+    data = load_rules_file("forecast-cues.yaml")
+    return [(name, text) for name in CUE_LISTS for text in data[name]["examples"][outcome]]
+
+
+def test_cue_file_has_every_list_with_examples():
+    data = load_rules_file("forecast-cues.yaml")
+    assert "rules" not in data  # would make it a declarative pack
+    for name in CUE_LISTS:
+        assert data[name]["cues"], name
+        assert set(data[name]["examples"]) == {"fire", "quiet"}, name
+
+
+@pytest.mark.parametrize(("cue_list", "text"), _cue_examples("fire"))
+def test_cue_example_fires(cue_list, text):
+    assert forecasts(text), f"{cue_list}: {text!r} should fire"
+
+
+@pytest.mark.parametrize(("cue_list", "text"), _cue_examples("quiet"))
+def test_cue_example_stays_quiet(cue_list, text):
+    assert forecasts(text) == [], f"{cue_list}: {text!r} should stay quiet"
+
+
+# -- precision and recall on labelled examples --------------------------------------------
+
+def _score() -> dict[str, int]:
+    data = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
+    counts = {"tp": 0, "fp": 0, "fn": 0}
+    for item in data["sentences"]:
+        fired = bool(forecasts(item["text"]))
+        if fired and item["fire"]:
+            counts["tp"] += 1
+        elif fired:
+            counts["fp"] += 1
+        elif item["fire"]:
+            counts["fn"] += 1
+    for article in data["articles"]:
+        text = article["text"]
+        expected = [(text.index(p), text.index(p) + len(p)) for p in article["forecasts"]]
+        hit = set()
+        for f in forecasts(text, kind="markdown"):
+            matched = [i for i, (s, e) in enumerate(expected) if f.start < e and s < f.end]
+            hit.update(matched)
+            counts["fp"] += not matched
+        counts["tp"] += len(hit)
+        counts["fn"] += len(expected) - len(hit)
+    return counts
+
+
+def test_precision_and_recall_on_labelled_examples(capsys):
+    c = _score()
+    precision = c["tp"] / (c["tp"] + c["fp"])
+    recall = c["tp"] / (c["tp"] + c["fn"])
+    with capsys.disabled():
+        print(f"\nspeculative-forecast on {EVAL.name}: precision {precision:.3f}, recall {recall:.3f} ({c})")
+    assert precision >= 0.9
+    assert recall >= 0.8
+
+
+# -- behaviour an editor cares about ------------------------------------------------------
+
+def test_span_is_the_forecasting_clause_not_the_sentence():
+    text = "Prices rose 3 per cent last year, and rents will keep climbing for a decade."
+    assert flagged(text) == ["rents will keep climbing for a decade"]
+
+
+def test_span_of_a_label_covers_label_and_claim():
+    text = "Sales fell again.\n\nTrend forecast: Expect more closures on the high street."
+    assert flagged(text) == ["Trend forecast: Expect more closures on the high street"]
+
+
+def test_message_names_the_forecast_and_the_fix():
+    [finding] = forecasts("The truce will break down within a month.")
+    assert finding.severity is Severity.WARNING
+    assert finding.message.startswith('Prediction stated as fact: "The truce will break down within a month".')
+    for fix in ("Attribute", "hedge", "cut"):
+        assert fix in finding.message
+
+
+def test_messages_name_the_cue():
+    [imperative] = forecasts("Expect fares to climb.")
+    assert imperative.message.startswith('"Expect fares to climb" tells readers what to expect')
+    [certain] = forecasts("The scheme is doomed to fail.")
+    assert certain.message.startswith('"is doomed to" states a prediction as certain')
+    [label] = forecasts("Prediction: the merger collapses.")
+    assert label.message.startswith('The label "Prediction:" presents a prediction as fact')
+
+
+def test_long_forecasts_are_shortened_in_the_message():
+    text = "The truce will break down " + "and the fighting will resume along every front line " * 3 + "."
+    [finding] = forecasts(text)
+    quoted = finding.message.split('"')[1]
+    assert quoted.endswith("...") and len(quoted) <= 84
+
+
+def test_one_finding_per_sentence():
+    assert len(forecasts("The reforms will fail, and the minister will be gone by Christmas.")) == 1
+
+
+def test_quotation_and_speech_tag_stay_quiet_but_the_writer_does_not():
+    text = '"Rents will keep climbing," the agent said. Rents will keep climbing.'
+    assert flagged(text) == ["Rents will keep climbing"]
+    assert forecasts(text)[0].start == text.rindex("Rents")
+
+
+def test_attribution_after_the_forecast_needs_a_tag():
+    # "guarantees that" inside the forecast's own clause does not hand it to anyone.
+    text = "The war will only end when Moscow has guarantees that its borders are safe."
+    assert len(forecasts(text)) == 1
+    assert forecasts("The war will only end soon, officials said.") == []
+
+
+def test_markdown_blockquote_is_quoted_material():
+    text = "> The housing market will recover by spring.\n\nThe housing market will recover by spring.\n"
+    [finding] = forecasts(text, kind="markdown")
+    assert finding.location.line == 3
+
+
+def test_headings_that_pose_questions_or_titles_stay_quiet():
+    text = "# Outlook: what next for the high street\n\nShops closed.\n\n## Will rents fall?\n"
+    assert forecasts(text, kind="markdown") == []
+
+
+def test_docs_example_fires_and_better_stays_quiet():
+    from newslint.checks.forecasts import SpeculativeForecast
+
+    docs = SpeculativeForecast.docs
+    assert forecasts(docs.example)
+    assert forecasts(docs.better) == []
+
+
+# -- options ----------------------------------------------------------------------------
+
+def test_hedged_forecasts_are_quiet_by_default_and_info_on_request():
+    text = "The coalition will likely collapse before the budget. The truce could break down."
+    assert forecasts(text) == []
+    found = forecasts(text, report_hedged=True)
+    assert [f.severity for f in found] == [Severity.INFO, Severity.INFO]
+    assert found[0].message.startswith('Hedged prediction: "The coalition will likely collapse before the budget".')
+
+
+def test_hedged_option_still_ignores_the_past_and_sources():
+    text = "He could have won. Analysts said prices may rise. The May elections were close."
+    assert forecasts(text, report_hedged=True) == []
+
+
+def test_hedged_option_keeps_unhedged_forecasts_as_warnings():
+    [finding] = forecasts("Rents will keep climbing.", report_hedged=True)
+    assert finding.severity is Severity.WARNING
+
+
+def test_extra_cues_extend_the_lists():
+    text = "Crystal ball: the mill closes within a year."
+    assert forecasts(text) == []
+    assert flagged(text, extra_cues={"labels": ["crystal ball"]}) == [text.rstrip(".")]
+    quiet = "The mill will go bust within a year, the gossip goes."
+    assert forecasts(quiet)
+    assert forecasts(quiet, extra_cues={"attribution": ["the gossip goes"]}) == []
+
+
+@pytest.mark.parametrize("bad", [{"labelz": ["x"]}, {"labels": "x"}, {"labels": [""]}])
+def test_bad_extra_cues_are_a_config_error(bad):
+    with pytest.raises(ConfigError, match="extra_cues"):
+        forecasts("Text.", extra_cues=bad)
+
+
+# -- configuration, end to end -----------------------------------------------------------
+
+COLUMN = "# Rents\n\nRents will keep climbing for the rest of the decade.\n"
+
+
+def test_opinion_folder_is_exempt_through_a_per_glob_override(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text(
+        "overrides:\n  - files: [opinion/**]\n    ignore: [speculative-forecast]\n", encoding="utf-8"
+    )
+    for folder in ("opinion", "news"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "rents.md").write_text(COLUMN, encoding="utf-8")
+    result = run_cli("check", ".", "--select", RULE, "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [(Path(f["path"]).parts[-2], f["line"]) for f in report["findings"]] == [("news", 3)]
+
+    (tmp_path / "news" / "rents.md").unlink()
+    result = run_cli("check", ".", "--select", RULE, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+def test_report_hedged_from_a_config_file(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text(
+        "rules:\n  speculative-forecast: {report_hedged: true}\n", encoding="utf-8"
+    )
+    (tmp_path / "a.md").write_text("Rents may keep climbing.\n", encoding="utf-8")
+    result = run_cli("check", "a.md", "--select", RULE, "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0  # info is below the default fail level
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["severity"] == "info"
+
+
+def test_example_column():
+    result = run_cli("check", str(EXAMPLES / "outlook-column.md"), "--select", RULE, "--format", "json")
+    assert result.returncode == 1
+    text = (EXAMPLES / "outlook-column.md").read_text(encoding="utf-8")
+    spans = [text[f["start"]:f["end"]] for f in json.loads(result.stdout)["findings"]]
+    assert spans == [
+        "Expect the levy to pass",
+        "Rents will keep climbing until the council releases more land for building",
+        "Outlook: a long, slow year for anyone hoping to sell",
+        "The harbour board's decision is bound to dominate the summer's local election campaign",
+    ]
+
+
+# -- the seed articles ---------------------------------------------------------------------
+
+def _seed_findings(seed_texts, name_prefix):
+    [(name, text)] = [(n, t) for n, t in seed_texts.items() if n.startswith(name_prefix)]
+    return text, forecasts(text)
+
+
+def test_seed_expect_paragraphs_fire(seed_texts):
+    text, found = _seed_findings(seed_texts, "000_")
+    spans = [text[f.start:f.end] for f in found]
+    assert any(s.startswith("Future trend: Expect a series of diplomatic") for s in spans)
+    assert any(s.startswith("Trend forecast: Expect more") for s in spans)
+    # "will likely stay on the diplomatic agenda" is hedged; the FAQ question asks.
+    assert not any("will likely" in s or s.startswith("Will") for s in spans)
+
+
+def test_seed_opinion_forecast_fires(seed_texts):
+    text, found = _seed_findings(seed_texts, "002_")
+    assert any(text[f.start:f.end].startswith("The conflict will only end when") for f in found)
+
+
+def test_seed_attributed_and_quoted_predictions_stay_quiet(seed_texts):
+    text, found = _seed_findings(seed_texts, "004_")
+    trenin = text.index("Trenin predicted")
+    worse = text.index("only getting worse")
+    for f in found:
+        assert not f.start <= trenin < f.end
+        assert not f.start <= worse < f.end
+    assert found == []
+
+
+def test_seeds_raise_no_more_than_a_handful_of_findings(seed_texts):
+    # An editor reads every one of these: the check must not bury the five articles in alarms.
+    total = sum(len(forecasts(t)) for t in seed_texts.values())
+    assert 3 <= total <= 6
