@@ -1,0 +1,879 @@
+"""Sourcing checks: ``unsourced-statistic`` and ``vague-attribution``.
+
+An editor's first question about a number is "says who?", and about a claim
+"who says so?". Both checks work sentence by sentence on the document's
+normalised view, lower-cased once (``_lowered``), with a few regular
+expressions compiled on first use from the cue lists in ``rules/sourcing.yaml``.
+
+unsourced-statistic
+    Finds statistical claims (percentages, proportions in words, changes and
+    multiples, record claims, large counts of people or things, "N of M"), then
+    looks for a source in the same sentence ("according to", "X said/found",
+    "a survey by", "(ONS, 2023)", a link). A sentence that plainly continues a
+    sourced one ("A further 12% disagreed") inherits its source, and a sentence
+    right after that names the source ("That is according to the ONS") covers
+    the one before. Quoted speech, headlines whose figure the body repeats,
+    tables and datelines are left alone.
+
+vague-attribution
+    Finds claims attributed to nobody in particular ("experts say", "studies
+    show", "reportedly", bare "sources said", "it is widely believed"). A name
+    or description next to the group ("Nomura strategists", "analysts at
+    Nomura", "the bank's economists") or a named outlet in the sentence ("The
+    Guardian reported") silences it; so does a number before the group, which
+    makes it a statistic ("78% of analysts believe") for the other check.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from newslint.checks.base import Check, CheckContext, Docs, Option, OptionError
+from newslint.document import Document
+from newslint.findings import Finding, Severity
+from newslint.hookspecs import hookimpl
+from newslint.resources import load_rules_file
+
+DATA_FILE = "sourcing.yaml"
+
+#: Blocks whose sentences are never judged: page furniture and tabular data.
+_SKIP_KINDS = frozenset({"byline", "dateline", "table_cell"})
+_HEADLINE_KINDS = frozenset({"heading", "headline"})
+
+
+# -- shared helpers -----------------------------------------------------------------
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, any run of spaces between words."""
+    unique = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _lowered(doc: Document) -> str:
+    """The normalised text in lower case, offset for offset (computed once per document)."""
+
+    def build(d: Document) -> str:
+        norm = d.normalized
+        low = norm.lower()
+        if len(low) == len(norm):
+            return low
+        # A few characters ("İ") grow when lower-cased; keep those as they are.
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+
+    return doc.memo("sourcing.lowered", build)
+
+
+def _skipped_block(doc: Document, offset: int) -> bool:
+    block = doc.block_at(offset)
+    return block is None or block.kind in _SKIP_KINDS or "blockquote" in block.scopes
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_NUMBERS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+     "hundred": 100, "a hundred": 100, "thousand": 1000, "a thousand": 1000, "a million": 10**6}
+)
+
+
+def _number_value(token: str) -> float | None:
+    """The value of "12", "1,200", "3.5", "eight", "twenty-five" or "a hundred"; None if unknown."""
+    token = _collapse(token.lower())
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        pass
+    if token in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[token])
+    parts = re.split(r"[- ]", token)
+    if len(parts) == 2 and parts[0] in _WORD_NUMBERS and parts[1] in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[parts[0]] + _WORD_NUMBERS[parts[1]])
+    return None
+
+
+# -- statistics: the vocabulary ---------------------------------------------------------
+
+_NUMW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|eleven|twelve|three|seven|"
+    r"eight|four|five|nine|one|two|six|ten|a\s+hundred|hundred)"
+)
+_DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+_CHANGE = (
+    r"(?:rose|risen|rises|rise|rising|climbed|climbs|climb|climbing|fell|falls|fall|falling|fallen|dropped|drops|"
+    r"drop|dropping|declined|declines|decline|declining|jumped|jumps|jump|jumping|surged|surges|surge|soared|soars|"
+    r"plunged|plunges|plummeted|slumped|slumps|grew|grows|grow|growing|grown|increased|increases|increase|"
+    r"decreased|decreases|decrease|shrank|shrunk|shrinks|slid|slides|sank|tumbled|gained|gains|lost|up|down|"
+    r"higher|lower|cut|slashed|reduced|expanded|contracted|swelled|ballooned)"
+)
+_HEDGE = (
+    r"(?:about|around|almost|nearly|more\s+than|over|some|roughly|just\s+over|just\s+under|an\s+estimated|"
+    r"approximately|close\s+to|at\s+least|less\s+than|fewer\s+than|up\s+to|as\s+much\s+as|as\s+many\s+as|"
+    r"well\s+over|well\s+under|only|just|barely|fully|exactly|precisely|under)"
+)
+_FRACTION = (
+    r"(?:half|a\s+(?:third|quarter|fifth|tenth)|one\s+(?:third|quarter|fifth|tenth)|"
+    r"(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))"
+)
+_SUPERLATIVE = (
+    r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|steepest|sharpest|strongest|weakest|worst|best|"
+    r"most|fewest|deepest|greatest|hottest|coldest|wettest|driest)"
+)
+_SPAN_OF_TIME = (
+    r"(?:since\s+(?:(?:19|20)\d\d\b|records\s+began|record-keeping|the\s+(?:19|20)\d0s|the\s+[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:crisis|war|pandemic|recession|depression|crash))|(?:in|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|"
+    r"at\s+least\s+)?(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|a\s+hundred)\s+(?:years?|decades?|months|weeks|centur(?:y|ies))\b|(?:in|for)\s+(?:decades|years|a\s+"
+    r"generation|a\s+century)\b|on\s+record|ever\s+recorded|in\s+(?:living\s+memory|recorded\s+history|history))"
+)
+
+#: Kinds whose bare form is a count (info), not a measured statistic (warning).
+COUNT_KINDS = frozenset({"count", "n_of_m"})
+
+
+@dataclass(frozen=True)
+class _StatLexicon:
+    mention: re.Pattern
+    change_before: re.Pattern
+    hedge_before: re.Pattern
+    claim_tail: re.Pattern
+    claim_noun: re.Pattern
+    set_rate_after: re.Pattern
+    set_rate_before: re.Pattern
+    dressing_before: re.Pattern
+    opinion_after: re.Pattern
+    opinion_sentence: re.Pattern
+    source_any: re.Pattern
+    source_verb: re.Pattern
+    named_evidence: re.Pattern
+    paren_citation: re.Pattern
+    link: re.Pattern
+    adjective_markers: frozenset
+    clause_end_verbs: frozenset
+    unowned_evidence: frozenset
+    evidence_owners: frozenset
+    continuation_start: re.Pattern
+    continuation_anywhere: re.Pattern
+    source_follows: re.Pattern
+    claim_stop: frozenset
+
+
+_FRACTION_AFTER_OF_SKIP = frozenset(
+    """year years season century decade match game day night month week term race period hour film book show
+    programme program session meeting mile way time page story episode court field pitch second first final
+    quarter half""".split()
+)
+_BEFORE_HALF_SKIP = frozenset(
+    """first second third fourth other latter former back front top bottom northern southern eastern western
+    upper lower final opening closing early late later last next previous each every same this that the""".split()
+)
+_FRACTION_UNITS = frozenset("an a hour hours mile miles century dozen day way time past price term point inch".split())
+_MAJORITY_BLOCKERS = frozenset(
+    "won win wins winning secured secure holds hold held had has have command commands lost lose gained gain "
+    "need needs needed require requires required form formed with by retain retained".split()
+)
+_LABEL_WORDS = frozenset(
+    """part page chapter episode game round stage step day week number no volume season leg set match race question
+    item figure table article section paragraph clause rule grade level phase year book act scene verse track
+    heat lap hole""".split()
+)
+_TIME_UNITS = frozenset(
+    "games matches days weeks months years hours minutes seasons races starts attempts appearances innings rounds "
+    "times tries shots".split()
+)
+_CHANGE_NOUNS = frozenset(
+    "increase increases rise rises jump jumps growth expansion surge reduction drop decline fall gain higher more "
+    "larger bigger greater improvement".split()
+)
+_MULTIPLE_SKIP_AFTER = frozenset("down as up over back for".split())
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    data = load_rules_file(DATA_FILE)
+    if not isinstance(data, dict) or "statistics" not in data or "vague_attribution" not in data:
+        raise ValueError(f"rules/{DATA_FILE} must have 'statistics' and 'vague_attribution' sections")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _stat_lexicon() -> _StatLexicon:
+    d = _data()["statistics"]
+    pop = _alt(d["population_nouns"])
+    mention = rf"""
+      (?P<pct>\b(?:{_DIG}|{_NUMW})\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|percentage[- ]points?\b))
+    | (?P<pts>\b{_CHANGE}\s+(?:by\s+)?(?:{_HEDGE}\s+)?(?:{_DIG}|{_NUMW})\s+(?:percentage\s+)?(?:points?|pts|basis\s+points|bps)\b)
+    | (?P<chg>\b{_CHANGE}\s+(?:by\s+)?(?:{_HEDGE}\s+)?(?:a\s+(?:third|quarter|fifth|tenth|half)|half|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b)
+    | (?P<mult>\b(?:doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|halved|halving)\b)
+    | (?P<fold>\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)[- ]?fold\b)
+    | (?P<times>\b(?:{_NUMW}|\d+(?:\.\d+)?)\s+times\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b)
+    | (?P<inm>\b(?:{_NUMW}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:{_NUMW}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b)
+    | (?P<nofm>\b(?:{_NUMW}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{_NUMW}|\d{{1,3}}(?:,\d{{3}})*)\b)
+    | (?P<frac>\b(?:{_HEDGE}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)\s+(?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
+    | (?P<maj>\b(?:a|the)\s+(?:(?:clear|large|slim|narrow|vast|big|small|solid|overwhelming|sizeable|sizable|substantial|slight|tiny|bare)\s+)?majority\s+of\b)
+    | (?P<rec>\b{_SUPERLATIVE}\s+(?:[a-z'-]+\s+){{0,3}}?{_SPAN_OF_TIME})
+    | (?P<rechi>\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b|\b(?:a|the)\s+record\s+(?:\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b)
+    | (?P<count>\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b
+        |\b(?:{_NUMW}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b)
+    """
+    opinion = _alt(d["opinion_words"])
+    nouns = _alt(d["source_nouns"])
+    return _StatLexicon(
+        mention=re.compile(mention, re.VERBOSE),
+        change_before=re.compile(rf"\b{_CHANGE}\s+(?:by\s+|to\s+|from\s+)?(?:{_HEDGE}\s+)?\Z"),
+        hedge_before=re.compile(rf"\b{_HEDGE}\s+\Z"),
+        claim_tail=re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
+        claim_noun=re.compile(r"\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
+        set_rate_after=re.compile(rf"[\s-]*(?:{_alt(d['set_rate_nouns'])})\b"),
+        set_rate_before=re.compile(rf"\b(?:{_alt(d['set_rate_before'])})\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:{_HEDGE}\s+)?\Z"),
+        dressing_before=re.compile(rf"\b({_alt(d['dressing'])})\s+(?:[a-z-]+\s+)?\Z"),
+        opinion_after=re.compile(rf"\b(?:{opinion})\b"),
+        opinion_sentence=re.compile(r"\b(?:poll|polls|polled|polling|survey|surveys|surveyed|respondents|approval)\b"),
+        source_any=re.compile(rf"\b(?:{_alt(d['source_phrases'])})\b|\b(?:{nouns})\s+(?:from|by)\s"),
+        source_verb=re.compile(rf"\b(?:{_alt(d['source_verbs'])})\b"),
+        named_evidence=re.compile(
+            rf"(?:\b[A-Z][\w&.-]*(?:\s+(?:of|for|on|and|&)?\s*[A-Z][\w&.-]*)*|\b\w+'s?)\s+(?:[\w-]+\s+){{0,2}}?(?i:{nouns})\b"
+        ),
+        paren_citation=re.compile(
+            r"\((?:[A-Z][^()\n\d]{0,60}?,?\s*)?(?:19|20)\d\d[a-z]?\)|\((?:source|sources|data|figures)\s*:|"
+            r"\[\d{1,3}\]|\[\^\w+\]|\bsources?\s*:",
+            re.IGNORECASE,
+        ),
+        link=re.compile(r"\]\(|\]\[|<a\s|href=|https?://|www\."),
+        adjective_markers=frozenset(w.lower() for w in d["adjective_markers"]),
+        clause_end_verbs=frozenset(w.lower() for w in d["clause_end_verbs"]),
+        unowned_evidence=frozenset(w.lower() for w in d["unowned_evidence"]),
+        evidence_owners=frozenset(
+            "the latest new recent official available these those this provisional preliminary early updated "
+            "monthly annual quarterly weekly".split()
+        ),
+        continuation_start=re.compile(rf"(?:{_alt(d['continuation_starts'])})\b"),
+        continuation_anywhere=re.compile(rf"\b(?:{_alt(d['continuation_anywhere'])})\b"),
+        source_follows=re.compile(rf"(?:{_alt(d['source_follows'])})\b"),
+        claim_stop=frozenset(
+            """believe believes believed think thinks thought say says said support supports supported oppose
+            opposed back backed are were is was have has had will would who that which in on at for to from and or
+            but with by as than because now still also do did does can could may might should lack lacks live lives
+            agree agreed disagree disagreed want wanted expect expected feel felt say cannot can't don't
+            according""".split()
+        ),
+    )
+
+
+@dataclass
+class StatMention:
+    """One statistical claim: the figure's span, the claim phrase reported, and what kind it is."""
+
+    start: int
+    end: int
+    kind: str
+    claim_start: int
+    claim_end: int
+    opinion: bool = False
+    dressing: str | None = None
+
+
+def find_statistics(doc: Document, min_count: int = 1000) -> list[StatMention]:
+    """Every statistical claim in the document's prose, in order (shared by checks through ``doc.memo``)."""
+    return doc.memo(f"sourcing.statistics.{min_count}", lambda d: list(_scan_statistics(d, min_count)))
+
+
+def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
+    lex = _stat_lexicon()
+    low = _lowered(doc)
+    text = doc.normalized
+    for m in lex.mention.finditer(low):
+        kind = m.lastgroup or ""
+        start, end = m.span()
+        if not _keep_mention(kind, m, low, text, min_count):
+            continue
+        if kind == "pts" or kind == "chg":
+            kind = "change"
+        elif kind in ("pct",):
+            kind = "percent"
+        elif kind in ("mult", "fold", "times"):
+            kind = "multiple"
+        elif kind in ("inm", "frac", "maj"):
+            kind = "proportion"
+        elif kind in ("rec", "rechi"):
+            kind = "record"
+        elif kind == "nofm":
+            kind = "n_of_m"
+        claim_start, claim_end = _claim_span(lex, low, m.lastgroup or "", start, end)
+        yield StatMention(start, end, kind, claim_start, claim_end)
+
+
+def _previous_word(low: str, start: int) -> str:
+    m = re.search(r"([a-z'-]+)[^a-z'-]*\Z", low[max(0, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def _next_words(low: str, end: int, n: int = 2) -> list[str]:
+    return re.findall(r"[a-z0-9'-]+|[.,;:!?]", low[end : end + 40])[:n]
+
+
+def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -> bool:
+    """Rule out look-alikes: set rates, names with digits, game halves, years read as counts..."""
+    start, end = m.span()
+    before_char = low[start - 1] if start else " "
+    if before_char.isalnum() or before_char in "-./$£€¥" and kind in ("pct", "count", "nofm", "inm", "times"):
+        return False  # F-16, COP30, 3.5.1, $3 million...
+    lex = _stat_lexicon()
+    following = _next_words(low, end)
+    nxt = following[0] if following else ""
+    if kind == "pct":
+        if lex.set_rate_after.match(low, end, end + 40) or lex.set_rate_before.search(low, max(0, start - 40), start):
+            return False
+        if m.group().startswith("100") and not re.match(r"\s+of\b", low[end : end + 6]):
+            return False  # "100% sure", "100 per cent committed"
+        return True
+    if kind == "mult":
+        return nxt not in _MULTIPLE_SKIP_AFTER
+    if kind == "fold":
+        prev = _previous_word(low, start)
+        return nxt in _CHANGE_NOUNS or bool(re.fullmatch(_CHANGE, prev))
+    if kind in ("inm", "nofm"):
+        parts = re.split(r"\s+(?:in|out\s+of|of)\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?", m.group(), maxsplit=1)
+        if len(parts) != 2:
+            return False
+        num, den = _number_value(parts[0]), _number_value(parts[1])
+        if num is None or den is None or not 0 < num < den:
+            return False
+        if nxt in _TIME_UNITS or _previous_word(low, start) in _LABEL_WORDS:
+            return False
+        if kind == "nofm":
+            return num > 1 and den >= 10 and nxt not in ("%", "per", "percent")
+        return True
+    if kind == "frac":
+        prev = _previous_word(low, start)
+        group = m.group()
+        if prev in _BEFORE_HALF_SKIP and not re.match(_HEDGE, group):
+            return False
+        if group.endswith("of"):
+            after = following
+            if after and (after[0] in ("a", "an") or after[0] in _FRACTION_AFTER_OF_SKIP or after[0][:1].isdigit()):
+                return False
+            if len(after) > 1 and after[0] in ("the", "this", "that", "its", "his", "her", "their") and (
+                after[1] in _FRACTION_AFTER_OF_SKIP or after[1][:1].isdigit()
+            ):
+                return False
+            return True
+        if nxt in ("majority", "vote", "supermajority"):
+            return False
+        if nxt in _FRACTION_UNITS:
+            return low[end : end + 12].split()[:2] in (["a", "million"], ["a", "billion"])
+        return True
+    if kind == "maj":
+        if _previous_word(low, start) in _MAJORITY_BLOCKERS:
+            return False
+        if nxt[:1].isdigit() or nxt in ("seats", "votes", "delegates", "mps", "the"):
+            return nxt == "the" and len(following) > 1 and following[1] not in ("vote", "votes", "seats", "house")
+        return True
+    if kind == "count":
+        number = re.match(_DIG, m.group())
+        scaled = re.match(rf"{_DIG}\s?(?:million|billion|trillion|thousand|m|bn|k)\b", m.group())
+        if number and not scaled:
+            digits = number.group()
+            value = _number_value(digits)
+            if value is None or value < min_count:
+                return False
+            if "," not in digits and 1000 <= value <= 2100:
+                return False  # a year: "in 2008 people lost their homes"
+        return True
+    return True
+
+
+def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a figure to the phrase an editor reads: "climbed 17%", "78% of geopolitical analysts"."""
+    window_start = max(0, start - 40)
+    change = lex.change_before.search(low, window_start, start)
+    if change:
+        start = change.start()
+    else:
+        hedge = lex.hedge_before.search(low, window_start, start)
+        if hedge:
+            start = hedge.start()
+    tail = lex.claim_tail.match(low, end, end + 60)
+    if low.endswith("of", start, end) or kind == "inm":
+        tail = lex.claim_noun.match(low, end, end + 60)
+    elif kind == "rec" and low.endswith("the ", max(0, start - 4), start):
+        start -= 4
+    if tail:
+        words = list(re.finditer(r"[\w'-]+", low[tail.start(1) : tail.end(1)]))
+        kept_end = None
+        for w in words:
+            if w.group() in lex.claim_stop:
+                break
+            kept_end = tail.start(1) + w.end()
+        if kept_end is not None:
+            end = kept_end
+    return start, end
+
+
+# -- statistics: sources ------------------------------------------------------------------
+
+class _Sourcing:
+    """Which sentences of one document name a source, directly or by continuing one that does."""
+
+    def __init__(self, doc: Document, mentions_by_sentence: dict[int, list[StatMention]]) -> None:
+        self.doc = doc
+        self.lex = _stat_lexicon()
+        self.low = _lowered(doc)
+        self.mentions = mentions_by_sentence
+        self._direct: dict[int, bool] = {}
+        self._sourced: dict[int, bool] = {}
+
+    def direct(self, index: int) -> bool:
+        if index not in self._direct:
+            self._direct[index] = self._has_source(index)
+        return self._direct[index]
+
+    def sourced(self, index: int, depth: int = 0) -> bool:
+        """Direct source, or carried from the sentence before (or named by the one after)."""
+        if index in self._sourced:
+            return self._sourced[index]
+        result = self.direct(index)
+        if not result and depth < 6:
+            previous = self._neighbour(index, -1)
+            if previous is not None and self._continues(index) and self.sourced(previous, depth + 1):
+                result = True
+        if not result:
+            following = self._neighbour(index, 1)
+            if following is not None and self.direct(following):
+                s = self.doc.sentences[following]
+                result = bool(self.lex.source_follows.match(self.low, s.start, s.end))
+        self._sourced[index] = result
+        return result
+
+    def _neighbour(self, index: int, step: int) -> int | None:
+        """The sentence before or after in the same block, or across to the next prose block."""
+        other = index + step
+        sentences = self.doc.sentences
+        if not 0 <= other < len(sentences):
+            return None
+        here, there = self.doc.blocks[sentences[index].block], self.doc.blocks[sentences[other].block]
+        if there.kind in _HEADLINE_KINDS or there.kind in _SKIP_KINDS or here.kind in _HEADLINE_KINDS:
+            return None
+        return other
+
+    def _continues(self, index: int) -> bool:
+        s = self.doc.sentences[index]
+        low = self.low
+        start = s.start
+        while start < s.end and not low[start].isalnum():
+            start += 1
+        if self.lex.continuation_start.match(low, start, s.end):
+            return True
+        if self.lex.continuation_anywhere.search(low, s.start, s.end):
+            return True
+        first = self.mentions.get(index)
+        # "62% said they backed the plan." right after the poll is named.
+        return bool(first) and first[0].claim_start <= start + 2
+
+    def _has_source(self, index: int) -> bool:
+        doc, lex, low = self.doc, self.lex, self.low
+        s = doc.sentences[index]
+        if lex.source_any.search(low, s.start, s.end):
+            return True
+        if lex.paren_citation.search(doc.normalized, s.start, s.end) or lex.link.search(doc.text, s.start, s.end):
+            return True
+        for m in lex.named_evidence.finditer(doc.normalized, s.start, s.end):
+            first = m.group().split()[0]
+            if m.start() == s.start and not (first.isupper() and len(first) > 1) and "'" not in first:
+                if not re.match(r"[A-Z][\w&.-]*\s+(?:of\s+|for\s+|on\s+|and\s+|&\s*)?[A-Z]", m.group()):
+                    continue  # only the capital that starts the sentence: "Official figures show"
+            return True
+        mentions = self.mentions.get(index, [])
+        for m in lex.source_verb.finditer(low, s.start, s.end):
+            if self._verb_attributes(m, s.start, mentions):
+                return True
+        return False
+
+    def _verb_attributes(self, m: re.Match, sentence_start: int, mentions: list[StatMention]) -> bool:
+        """Whether a source verb gives the claim a source, not a respondent's answer or an adjective."""
+        low, lex = self.low, self.lex
+        before = re.findall(r"[a-z0-9'-]+|[,;:()\"]", low[max(sentence_start, m.start() - 60) : m.start()])
+        if before and before[-1] in lex.adjective_markers:
+            return False  # "an estimated 3 million", "the highest recorded"
+        if m.group() in lex.clause_end_verbs and not re.match(r"\s*(?:[,.;:]|that\b)", low[m.end() : m.end() + 8]):
+            return False  # "the economy added 200,000 jobs"
+        if before and before[-1] in lex.unowned_evidence:
+            owners = before[:-1][-2:]
+            if all(w in lex.evidence_owners for w in owners):
+                return False  # "Data show", "The latest figures show": whose?
+        for mention in mentions:
+            if mention.end <= m.start():
+                between = low[mention.end : m.start()]
+                if not re.search(r"[,;:()\"]", between) and len(between.split()) <= 8:
+                    return False  # "62% of voters say": the respondents speak, not a source
+        return True
+
+
+# -- statistics: the check -------------------------------------------------------------------
+
+class UnsourcedStatistic(Check):
+    id = "unsourced-statistic"
+    category = "sourcing"
+    severity = Severity.WARNING
+    summary = "A statistic the text does not attribute to anyone."
+    docs = Docs(
+        flags=(
+            "Percentages, proportions ('one in eight', 'a majority of'), changes and multiples ('climbed 17%', "
+            "'doubled'), record claims ('the highest since 2008') and large counts ('3 million people') with "
+            "no source in the sentence: no 'according to', no 'X said/found/estimated', no 'a survey by X', "
+            "no citation or link. A sentence that plainly continues a sourced one ('A further 12% disagreed') "
+            "is covered. Survey, opinion and dressed-up figures ('a staggering 78%') are warnings; bare counts "
+            "are info (option counts: false turns them off)."
+        ),
+        why=(
+            "A reader cannot judge a number without knowing who measured it, how and when. Unsourced figures "
+            "are how invented statistics spread, and the first thing a correction has to retract."
+        ),
+        example="A staggering 78% of geopolitical analysts believe the stalemate will last into next year.",
+        better=(
+            "In a survey of 212 analysts published in March by the Halden Institute, 78% said they expected "
+            "the stalemate to last into next year."
+        ),
+    )
+    options = (
+        Option("counts", True, "report bare counts ('3 million people lack...') at info severity"),
+        Option(
+            "min_count",
+            1000,
+            "smallest count of people or things, written without million/billion, that is reported",
+            validate=lambda v: _positive(v, "min_count"),
+        ),
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        mentions = find_statistics(doc, ctx.options.get("min_count", 1000))
+        if not mentions:
+            return
+        report_counts = ctx.options.get("counts", True)
+        lex = _stat_lexicon()
+        low = _lowered(doc)
+        by_sentence: dict[int, list[StatMention]] = {}
+        for mention in mentions:
+            index = doc.sentence_index(mention.start)
+            if index is None or doc.sentence_index(max(mention.start, mention.end - 1)) != index:
+                continue
+            by_sentence.setdefault(index, []).append(mention)
+        sourcing = _Sourcing(doc, by_sentence)
+        for index, found in by_sentence.items():
+            sentence = doc.sentences[index]
+            block = doc.blocks[sentence.block]
+            if block.kind in _SKIP_KINDS or "blockquote" in block.scopes:
+                continue
+            claims = [c for c in _merge(found, low) if not doc.in_quotation(c.start, c.end)]
+            if block.kind in _HEADLINE_KINDS:
+                claims = [c for c in claims if not _repeated_in_body(doc, c, block)]
+            if not claims or sourcing.sourced(index):
+                continue
+            for claim in claims:
+                _describe(claim, lex, low, sentence.start, sentence.end)
+                counted = claim.kind in COUNT_KINDS and not claim.opinion and not claim.dressing
+                if counted and not report_counts:
+                    continue
+                yield self._finding(doc, claim, Severity.INFO if counted else Severity.WARNING)
+
+    def _finding(self, doc: Document, claim: StatMention, severity: Severity) -> Finding:
+        phrase = _collapse(doc.text[claim.claim_start : claim.claim_end])
+        if claim.kind in COUNT_KINDS and not claim.opinion:
+            message = f"No source for {phrase}: who counted this, and when?"
+        else:
+            message = f"No source for {phrase}: who measured this, and when?"
+        if claim.dressing:
+            message += f" '{claim.dressing}' dresses the figure up; give the number and its source plainly."
+        elif claim.opinion:
+            message += " Name the survey or poll, who ran it and when."
+        else:
+            message += " Add 'according to ...' or name who published the figure."
+        return self.finding(
+            claim.claim_start,
+            claim.claim_end,
+            message,
+            severity=severity,
+            kind=claim.kind,
+            opinion=claim.opinion,
+            dressed=bool(claim.dressing),
+        )
+
+
+def _positive(value: Any, name: str) -> None:
+    if value < 1:
+        raise OptionError(f"{name} must be at least 1, got {value!r}")
+
+
+def _merge(found: list[StatMention], low: str) -> list[StatMention]:
+    """Join figures of one clause ("rose from 4.1% to 4.5%") into one claim; keep the others apart."""
+    merged: list[StatMention] = []
+    for mention in sorted(found, key=lambda m: m.claim_start):
+        if merged:
+            last = merged[-1]
+            gap = low[last.claim_end : mention.claim_start] if mention.claim_start > last.claim_end else ""
+            apposition = mention.kind == "record" and not gap.strip(" ,")
+            if mention.claim_start <= last.claim_end or apposition or (
+                not re.search(r"[,;:()\"]|\b(?:while|whereas|but|and)\b", gap) and len(gap.split()) <= 4
+            ):
+                kind = last.kind if last.kind not in COUNT_KINDS else mention.kind
+                merged[-1] = StatMention(
+                    min(last.start, mention.start),
+                    max(last.end, mention.end),
+                    kind,
+                    min(last.claim_start, mention.claim_start),
+                    max(last.claim_end, mention.claim_end),
+                )
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _describe(claim: StatMention, lex: _StatLexicon, low: str, s_start: int, s_end: int) -> None:
+    """Mark a claim as an opinion or survey figure, and find a word that dresses it up."""
+    claim.opinion = bool(
+        lex.opinion_after.search(low, claim.end, min(s_end, claim.claim_end + 60))
+        or lex.opinion_sentence.search(low, s_start, s_end)
+    )
+    dressed = lex.dressing_before.search(low, max(s_start, claim.claim_start - 40), claim.claim_start)
+    claim.dressing = dressed.group(1) if dressed else None
+
+
+def _repeated_in_body(doc: Document, claim: StatMention, block: Any) -> bool:
+    """A headline figure the article repeats is judged where it is repeated; words-only ones are skipped."""
+    digits = re.search(r"\d[\d,.]*\d|\d", doc.normalized[claim.start : claim.end])
+    if digits is None:
+        return True
+    norm = doc.normalized
+    token = digits.group()
+    position = norm.find(token)
+    while position != -1:
+        if not block.start <= position < block.end:
+            return True
+        position = norm.find(token, position + 1)
+    return False
+
+
+# -- vague attribution -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _VagueLexicon:
+    cue: re.Pattern
+    allowed: frozenset
+    pronoun_blockers: frozenset
+    bare_source_modifiers: frozenset
+    vague_capitalised: frozenset
+    describing: frozenset
+    inverted_verbs: frozenset
+
+
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
+#: Words that end the look-back before a group without naming it ("But critics say", "and some experts").
+_FUNCTION_WORDS = frozenset(
+    """and but or that as while because although though if when so yet some many most several other others few
+    a an to of in on at for by with from also even still now meanwhile however today yesterday recently then
+    there here it is are was were has have had will would can could may might said says say told not only
+    both all more""".split()
+)
+_DEFINITE = frozenset("the this that these those such".split())
+_STATISTIC_BEFORE = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent|\bpc|\d|\bhalf|\bthirds?|\bquarters?|\bfifths?|\btenths?|\bmajority|\bminority"
+    r"|\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:of\s+)?(?:(?:the|all|those|these)\s+)?"
+    r"(?:[a-z-]+\s+){0,2}\Z"
+)
+_SILENCERS = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:[A-Z]|\w+'s\b)"
+    r"|\b(?:reported|first\s+reported|revealed)\s+by\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:[A-Z][\w&.-]+\s+){1,3}(?:reported|reports|has\s+reported|had\s+reported|first\s+reported|revealed)\b"
+    r"|\b(?:newspaper|news\s+agency|broadcaster|magazine|daily|website)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:said|says|told|wrote)\s+(?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+\s*[,.;]"
+)
+
+
+@lru_cache(maxsize=8)
+def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[str, ...] = (),
+                   allowed: tuple[str, ...] = ()) -> _VagueLexicon:
+    d = _data()["vague_attribution"]
+    fillers = rf"(?:(?:{_alt(d['fillers'])})\s+){{0,2}}"
+    subjects = _alt([*d["subjects"], *extra_subjects])
+    inverted = ("say says said argue argues argued believe believes note notes noted warn warns warned claim claims "
+                "claimed suggest suggests suggested insist insists insisted contend contends").split()
+    phrases = "|".join(f"(?:{p})" for p in [*d["phrases"], *extra_phrases])
+    cue = "|".join(
+        [
+            rf"(?P<subject>\b(?P<subject_word>{subjects})\s+(?:of\s+(?:[a-z'-]+\s+){{1,3}}?)?{fillers}"
+            rf"(?:{_alt(d['verbs'])})\b)",
+            rf"(?P<evidence>\b(?P<evidence_word>{_alt(d['evidence'])})\s+{fillers}(?:{_alt(d['evidence_verbs'])})\b)",
+            rf"(?P<source>\b(?P<source_word>sources)\s+{fillers}(?:{_alt(d['bare_source_verbs'])})\b)",
+            rf"(?P<pronoun>\b(?P<pronoun_word>{_alt(d['pronouns'])})\s+{fillers}(?:{_alt(d['pronoun_verbs'])})\b)",
+            rf"(?P<inverted>\b(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
+            rf"(?:{subjects}|sources)\b)",
+            f"(?P<phrase>{phrases})",
+        ]
+    )
+    return _VagueLexicon(
+        cue=re.compile(cue),
+        allowed=frozenset(_collapse(a.lower()) for a in allowed),
+        pronoun_blockers=frozenset(w.lower() for w in d["pronoun_blockers"]) | {"the", "at", "for", "with"},
+        bare_source_modifiers=frozenset(w.lower() for w in d["bare_source_modifiers"]),
+        vague_capitalised=frozenset(w.lower() for w in d["vague_capitalised"]),
+        describing=frozenset(w.lower() for w in d["describing_words"]),
+        inverted_verbs=frozenset(inverted),
+    )
+
+
+_MESSAGES = {
+    "subject": "'{cue}' attributes the claim to nobody in particular. Name them, or say who they are "
+               "(for example 'economists at the central bank').",
+    "pronoun": "'{cue}' attributes the claim to nobody in particular. Say who believes it, or report it as "
+               "the view of someone named.",
+    "inverted": "'{cue}' attributes the claim to nobody in particular. Name them, or say who they are.",
+    "evidence": "'{cue}' does not say which research. Name the study or report, who did it and when.",
+    "source": "'{cue}' does not describe the sources. Say who they are or why they would know "
+              "(for example 'two officials who attended the meeting').",
+    "reported": "'{cue}' does not say who reported it. Name the outlet or the source.",
+    "phrase": "'{cue}' does not say who holds this view. Name who does, or attribute the claim to a source.",
+}
+
+
+class VagueAttribution(Check):
+    id = "vague-attribution"
+    category = "sourcing"
+    severity = Severity.WARNING
+    summary = "A claim attributed to nobody in particular ('experts say', 'studies show', 'reportedly')."
+    docs = Docs(
+        flags=(
+            "Attributions to unnamed groups or unnamed research: 'experts say', 'analysts believe', 'critics "
+            "say', 'studies show', 'research suggests', 'some believe', 'many people think', 'it is widely "
+            "believed', 'observers note', 'reportedly', bare 'sources said', 'according to reports'. A name or "
+            "description beside the group ('strategists at Nomura said', 'diplomatic sources said') or a named "
+            "outlet in the sentence ('The Guardian reported') keeps it silent, as does quoted speech. The cue "
+            "lists are in rules/sourcing.yaml; options extra_subjects, extra_phrases and allow_phrases extend them."
+        ),
+        why=(
+            "Unnamed experts and unnamed studies let a writer put an opinion in someone else's mouth. Readers "
+            "cannot weigh a claim when they cannot tell who makes it, or why that person would know."
+        ),
+        example="Experts say the new bridge will need replacing within a decade.",
+        better="Engineers at the city's transport department say the new bridge will need replacing within a decade.",
+    )
+    options = (
+        Option("extra_subjects", [], "more unnamed groups, plural ('pollsters')", type=list,
+               validate=lambda v: _strings(v, "extra_subjects")),
+        Option("extra_phrases", [], "more cue phrases, as regular expressions on lower-case text", type=list,
+               validate=lambda v: _patterns(v, "extra_phrases")),
+        Option("allow_phrases", [], "cues your desk accepts, as they appear ('critics say')", type=list,
+               validate=lambda v: _strings(v, "allow_phrases")),
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        lex = _vague_lexicon(
+            tuple(ctx.options.get("extra_subjects", ())),
+            tuple(ctx.options.get("extra_phrases", ())),
+            tuple(ctx.options.get("allow_phrases", ())),
+        )
+        low = _lowered(doc)
+        for m in lex.cue.finditer(low):
+            family = m.lastgroup or "phrase"
+            if family.endswith("_word"):
+                family = family[: -len("_word")]
+            start, end = m.span()
+            index = doc.sentence_index(start)
+            if index is None or doc.sentence_index(end - 1) != index:
+                continue
+            sentence = doc.sentences[index]
+            block = doc.blocks[sentence.block]
+            if block.kind in _SKIP_KINDS or block.kind in _HEADLINE_KINDS or "blockquote" in block.scopes:
+                continue
+            if doc.in_quotation(start, end):
+                continue
+            cue = _collapse(doc.text[start:end])
+            if cue.lower() in lex.allowed or not _is_vague(doc, lex, family, m, sentence.start, sentence.end):
+                continue
+            if family == "phrase" and re.search(r"report", cue.lower()):
+                family = "reported"
+            yield self.finding(start, end, _MESSAGES[family].format(cue=cue), cue=cue.lower())
+
+
+def _strings(value: list, name: str) -> None:
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise OptionError(f"{name} must be a list of non-empty strings")
+
+
+def _patterns(value: list, name: str) -> None:
+    from newslint.checks.rulepacks import backtracking_risk
+
+    _strings(value, name)
+    for pattern in value:
+        problem = backtracking_risk(pattern)
+        if problem:
+            raise OptionError(f"{name}: pattern {pattern!r} is unsafe: {problem}")
+
+
+def _tokens_before(doc: Document, sentence_start: int, start: int) -> list[str]:
+    """Words and punctuation before ``start`` in the same sentence, nearest last."""
+    return re.findall(r"[\w'&.-]+|[,;:()\"]", doc.normalized[max(sentence_start, start - 80) : start])
+
+
+def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_start: int, s_end: int) -> bool:
+    norm, low = doc.normalized, _lowered(doc)
+    start, end = m.span()
+    if family in ("subject", "evidence", "source", "pronoun"):
+        word_start = m.start(f"{family}_word")
+        before = _tokens_before(doc, s_start, word_start)
+        if _STATISTIC_BEFORE.search(low, max(s_start, word_start - 40), word_start):
+            return False  # "78% of analysts believe": a statistic, not an attribution
+        if not _unnamed(lex, family, before):
+            return False
+    elif family == "inverted":
+        tail = norm[end:s_end].lstrip()
+        if tail and tail[0] not in ".,;:!?)\"":
+            return False  # "said analysts at Capital Economics": described
+        words = norm[start:end].split()[1:-1]
+        if any(w[:1].isupper() and w.lower() not in lex.vague_capitalised for w in words):
+            return False  # "said Nomura analysts."
+    else:
+        after = re.match(r"\s*([a-z]+)", low[end:s_end])
+        if "according" in low[start:end] and after and after.group(1) in lex.describing:
+            return False  # "according to reports in the Financial Times"
+    return not _SILENCERS.search(norm, s_start, s_end)
+
+
+def _unnamed(lex: _VagueLexicon, family: str, before: list[str]) -> bool:
+    """Whether the words before a group leave it unnamed ("many analysts") or name it ("Nomura analysts")."""
+    if family == "pronoun":
+        return not before or before[-1].lower() not in lex.pronoun_blockers
+    if family == "source":
+        if not before:
+            return True
+        prev = before[-1]
+        return not prev[:1].isalnum() or prev.lower() in lex.bare_source_modifiers or prev.lower() in (
+            "and", "but", "that", "as", "while", "said", "say", "says", "told"
+        )
+    for token in reversed(before[-3:]):
+        lower = token.lower()
+        if not token[:1].isalnum():
+            return True  # punctuation: nothing names the group
+        if lower in _DEFINITE or lower in _POSSESSIVE_PRONOUNS or lower.endswith("'s") or lower.endswith("s'"):
+            return False  # "the experts" already introduced, "the bank's economists", "his critics"
+        if lower in _FUNCTION_WORDS:
+            return True
+        if token[:1].isupper() and lower not in lex.vague_capitalised:
+            return False  # "Nomura strategists", "UN experts"
+    return True
+
+
+@hookimpl
+def newslint_register_checks() -> list[Check]:
+    return [UnsourcedStatistic(), VagueAttribution()]
