@@ -126,16 +126,17 @@ def _rule_name(rule_id: str) -> str:
 
 
 def _check_descriptor(check: Check) -> dict:
-    docs = check.docs
+    docs = getattr(check, "docs", None)  # a third-party check may not document itself
+    summary = check.summary or (docs.flags if docs else "") or f"Reported by {check.id}."
     tags = [check.category or "general", "editorial"]
     if check.fix_safe:
         tags.append("fixable")
     return {
         "id": check.id,
         "name": _rule_name(check.id),
-        "shortDescription": {"text": check.summary or docs.flags},
-        "fullDescription": {"text": f"{docs.flags} {docs.why}".strip()},
-        "help": {"text": docs.as_text(), "markdown": docs.as_markdown()},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": f"{docs.flags} {docs.why}".strip() if docs else summary},
+        "help": {"text": docs.as_text(), "markdown": docs.as_markdown()} if docs else {"text": summary, "markdown": summary},
         "helpUri": f"{INFORMATION_URI}#{quote(check.id, safe='')}",
         "defaultConfiguration": {"level": _LEVELS[check.severity], "enabled": check.enabled_by_default},
         "properties": {"tags": tags},
