@@ -1,0 +1,613 @@
+"""Date checks: dates that cannot be right on the calendar, or for the time spoken of.
+
+* ``date-weekday-mismatch``: a weekday written with a date that falls on another day.
+* ``date-invalid``: 30 February, 31 June, 29 February in a common year, month 13.
+* ``date-anachronism``: an officeholder named with a title for a time they did not
+  hold it; a date after publication told in the past tense; a known event given
+  another date.
+* ``date-anniversary``: an anniversary or "N years since" count that does not fit
+  the years.
+
+Every check reads the one date index of the document (``newslint.dates.expressions``,
+memoised as ``doc.memo("dates")``); the knowledge bases load once per process.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterator
+
+from newslint.checks.base import Check, CheckContext, Docs, Option
+from newslint.dates.expressions import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    DateIndex,
+    DateMention,
+    describe_range,
+    document_dates,
+    format_date,
+    ordinal,
+)
+from newslint.dates.knowledge import Event, Office, OfficeMention, Officeholders, load_events, load_officeholders
+from newslint.dates.language import (
+    COUNT,
+    FUTURE_OR_PLAN,
+    HYPOTHETICAL,
+    NOT_IN_OFFICE,
+    ORDINAL,
+    is_past_verb,
+    parse_count,
+    parse_ordinal,
+)
+from newslint.document import Document
+from newslint.findings import Finding, Severity
+from newslint.hookspecs import hookimpl
+
+_ONE_DAY = _dt.timedelta(days=1)
+_KB_OPTION_HELP = "extra YAML files (paths relative to the configuration file) merged into the built-in {}"
+
+
+def _is_str_list(value) -> None:
+    if not all(isinstance(item, str) for item in value):
+        raise ValueError("expected a list of file paths")
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int] | None:
+    index = doc.sentence_index(offset)
+    if index is None:
+        return None
+    sentence = doc.sentences[index]
+    return sentence.start, sentence.end
+
+
+def _written_date(mention: DateMention) -> str:
+    """The date as the writer ordered it, without the weekday: "March 3, 2022" or "3 March 2022"."""
+    day, month, year = mention.first.day, MONTH_NAMES[mention.first.month], mention.first.year
+    body = mention.text[mention.weekday_span[1] - mention.start :] if mention.weekday_span else mention.text
+    digit = re.search(r"\d", body)
+    month_first = digit is not None and re.search(r"[A-Za-z]{3}", body[: digit.start()]) is not None
+    return f"{month} {day}, {year}" if month_first else f"{day} {month} {year}"
+
+
+# ---------------------------------------------------------------------------------------
+class WeekdayMismatch(Check):
+    id = "date-weekday-mismatch"
+    category = "dates"
+    severity = Severity.ERROR
+    summary = "A weekday written with a date that falls on another day."
+    docs = Docs(
+        flags=(
+            "A weekday named with a date (\"Friday, March 3, 2022\", \"Monday 6 October\") when the date falls "
+            "on another day. A date without a year takes the year nearest the publication date, unless a year "
+            "written earlier in the paragraph makes the pair right."
+        ),
+        why=(
+            "Readers check weekdays against their own calendars; a wrong pair means either the weekday or the "
+            "date is wrong, and the reader cannot tell which."
+        ),
+        example="Talks resumed on Friday, March 3, 2022, in Brussels.",
+        better="Talks resumed on Thursday, March 3, 2022, in Brussels.",
+        date="2022-03-10",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        pub = doc.metadata.date
+        for mention in document_dates(doc).mentions:
+            if mention.weekday is None or mention.first is None or mention.kind != "day":
+                continue
+            actual = mention.first.weekday()
+            if actual == mention.weekday or self._context_year_fits(doc, mention):
+                continue
+            written = _written_date(mention)
+            verb = "was" if pub is None or mention.first <= pub else "falls on"
+            assumed = "" if mention.year_given else f" (reading it as {mention.first.year}, the year nearest publication)"
+            ws, we = mention.weekday_span
+            replacement = doc.text[mention.start : ws] + WEEKDAY_NAMES[actual] + doc.text[we : mention.end]
+            yield self.finding(
+                mention.start,
+                mention.end,
+                f"{written} {verb} a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[mention.weekday]}{assumed}.",
+                replacement=replacement,
+                fixable=False,
+                weekday=WEEKDAY_NAMES[actual],
+            )
+
+    @staticmethod
+    def _context_year_fits(doc: Document, mention: DateMention) -> bool:
+        """A date without a year may belong to a year written earlier in its paragraph."""
+        if mention.year_given:
+            return False
+        block = doc.block_at(mention.start)
+        start = block.start if block else max(0, mention.start - 600)
+        for other in document_dates(doc).between(start, mention.start):
+            if other.year_given and other.year and other.first is not None:
+                for year in range(other.first.year, other.last.year + 1):
+                    try:
+                        if _dt.date(year, mention.month, mention.day).weekday() == mention.weekday:
+                            return True
+                    except ValueError:
+                        continue
+        return False
+
+
+# ---------------------------------------------------------------------------------------
+class InvalidDate(Check):
+    id = "date-invalid"
+    category = "dates"
+    severity = Severity.ERROR
+    summary = "A date that does not exist: 30 February, 31 June, month 13."
+    docs = Docs(
+        flags=(
+            "Dates that are not on any calendar: a 30th or 31st of February, a 31st of April, June, September "
+            "or November, 29 February in a year that is not a leap year, a month above 12 in numeric dates "
+            "(\"2022-13-05\"). A 29 February without a year is read in the year nearest publication."
+        ),
+        why="An impossible date is always a typo, and it hides which date the reporter meant.",
+        example="The ceasefire took effect on June 31, 2023.",
+        better="The ceasefire took effect on June 30, 2023.",
+        date="2023-07-10",
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        for mention in document_dates(doc).mentions:
+            if mention.problem is None:
+                continue
+            text = mention.text
+            if mention.weekday_span:
+                text = doc.normalized[mention.weekday_span[1] : mention.end].lstrip(" ,")
+                if text.lower().startswith("the "):
+                    text = text[4:]
+            assumed = ""
+            if not mention.year_given and mention.year is not None:
+                assumed = f" (read as {mention.year}, the year nearest publication)"
+            yield self.finding(
+                mention.start, mention.end, f"{text} is not a real date: {mention.problem}{assumed}."
+            )
+
+
+# ---------------------------------------------------------------------------------------
+# Dates that say when a sentence happens: after these words ("in May 2019", "on Monday").
+_ADVERBIAL_LEAD = re.compile(r"(?:^|\b)(?:in|on|during|throughout|early|late|mid|at|of)$")
+_RANGE_LEAD = re.compile(r"\b(?:since|from|until|till|before|after|between|by|to|through|ahead)$")
+_ANCHOR_KINDS = frozenset({"day", "month", "year", "season", "decade", "relative", "weekday"})
+# A clause boundary: a date on its far side says when something else happened.
+_BOUNDARY = re.compile(
+    r"[;:()\"]|\b(?:that|which|who|whom|whose|when|because|after|before|since|while|if|but|whether|where|until|"
+    r"though|although|unlike)\b"
+)
+_ATTRIBUTIVE_GAP = re.compile(
+    r"(?:\s+[\w'\u2019.-]+){1,5}\s+(?:between|with|by|of|involving|featuring|for|hosted\s+by)\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'\u2019.-]*\s+){0,2}"
+)
+_APPOSITIVE = re.compile(r"\s*(?:,[^,.;:]{1,80},|\([^)]{1,80}\))")
+_PRESENT_VERB = re.compile(
+    r"\s+(?:(?:also|now|still|again|today|already|repeatedly|reportedly|recently|publicly|formally|officially)\s+)?"
+    r"(?P<verb>has|have|is|are|says|will|[a-z]+s)\b"
+)
+_NOT_VERBS = frozenset(
+    "was his its this as us across plus versus thus perhaps whereas always afterwards towards downs bus gas news "
+    "campus status focus virus crisis basis analysis thesis chaos".split()
+)
+_PROPER_NOUN_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|[IVX]+\b)")
+_NOT_PROPER = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|On|In|At|And|But)\b"
+)
+# What may come between an event's name and its date: "the summit in Alaska in", ", issued in", " (".
+_EVENT_AFTER_GAP = re.compile(
+    r"(?:\s+[a-z]+)?"
+    r"(?:\s+(?:of|on|with|between|into|against|in|at)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019.-]*){0,3})?"
+    r"\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?"
+    r"(?:(?:held|issued|signed|took\s+place|happened|occurred|began|started|struck|launched|staged|convened)\s+)?"
+    r"(?:(?:in|at)\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?\s+)?"
+    r"(?:in|on|of|during)\s+(?:early\s+|mid-?\s*|late\s+)?"
+    r"|\s*\(\s*"
+)
+_EVENT_BEFORE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+[\w'\u2019.-]+){0,3}\s+")
+_EVENT_GAP_STOP = re.compile(
+    r"(?i)\b(?:anniversary|since|after|before|until|following|ahead|prior|years?|months?|weeks?|days?|and|or|but|"
+    r"than|verdict|trial|report|inquiry|investigation|ruling)\b|[,;:]"
+)
+
+
+class Anachronism(Check):
+    id = "date-anachronism"
+    category = "dates"
+    severity = Severity.WARNING
+    summary = "A title, tense or event date that does not fit the time spoken of."
+    docs = Docs(
+        flags=(
+            "(1) A title and name used for a time when the person did not hold the office: the time is a date "
+            "in the same clause (\"In May 2019, Prime Minister Boris Johnson said...\"), or the publication date "
+            "when the verb is present or present perfect. Quiet after \"former\", \"then-\", \"ex-\", \"the late\", "
+            "\"future\", \"under\", in hypotheticals, and in quotations. (2) A date after publication told in "
+            "the past tense. (3) A known event (rules/events.yaml) given another date."
+        ),
+        why=(
+            "Titles change hands and readers remember who held them; a wrong title or a past-tense report of "
+            "a future date tells them the copy was written carelessly or for another day."
+        ),
+        example="In May 2019, Prime Minister Boris Johnson said the deal was dead.",
+        better="In May 2019, Prime Minister Theresa May said the deal was dead.",
+        date="2025-06-01",
+    )
+    options = (
+        Option("officeholder_files", [], _KB_OPTION_HELP.format("rules/officeholders.yaml"), type=list,
+               validate=_is_str_list),
+        Option("event_files", [], _KB_OPTION_HELP.format("rules/events.yaml"), type=list, validate=_is_str_list),
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        dates = document_dates(doc)
+        events = _events(ctx)
+        flagged_mentions: set[int] = set()
+        for finding in self._event_dates(doc, dates, events):
+            flagged_mentions.add(finding.start)
+            yield finding
+        yield from self._officeholders(doc, dates, _officeholders(ctx), flagged_mentions)
+        if doc.metadata.date is not None:
+            yield from self._past_tense_future(doc, dates, doc.metadata.date)
+
+    # -- (1) officeholders ------------------------------------------------------------
+    def _officeholders(
+        self, doc: Document, dates: DateIndex, kb: Officeholders, flagged: set[int]
+    ) -> Iterator[Finding]:
+        norm = doc.normalized
+        pub = doc.metadata.date
+        for mention in kb.find(norm):
+            bounds = _sentence_bounds(doc, mention.start)
+            if bounds is None or doc.in_quotation(mention.start, mention.end):
+                continue
+            s_start, s_end = bounds
+            before = norm[s_start : mention.start]
+            after = norm[mention.end : s_end]
+            if NOT_IN_OFFICE.search(before) or HYPOTHETICAL.search(before):
+                continue
+            if _PROPER_NOUN_AFTER.match(after) and not _NOT_PROPER.match(after):
+                continue  # "Queen Elizabeth II Centre", "Donald Trump Jr."
+            if re.match(r"\s*(?:-|\s)(?:elect|designate)\b|\s+(?:would|could|might)\b", after):
+                continue
+            offices = {o.id: o for p in mention.people for o in kb.offices_for(p, mention.title)}
+            if not offices:
+                continue
+            anchors = self._anchors(norm, dates, mention, s_start, s_end)
+            if anchors:
+                if any(self._fits(mention, offices.values(), a.first, a.last) for a in anchors):
+                    continue
+                anchor = min(anchors, key=lambda a: abs(a.start - mention.start))
+                if anchor.start in flagged:
+                    continue  # the event check already flagged this date
+                first, last, when = anchor.first, anchor.last, f"In {anchor.describe()}"
+            elif pub is not None and not after.startswith(("'s", "\u2019s")) and self._present_tense(after):
+                first = last = pub
+                when = f"At publication ({format_date(pub)})"
+            else:
+                continue
+            if self._fits(mention, offices.values(), first, last):
+                continue
+            message = self._message(mention, offices.values(), first, last, when)
+            if message:
+                yield self.finding(mention.start, mention.end, message, part="officeholder")
+
+    @staticmethod
+    def _fits(mention: OfficeMention, offices, first: _dt.date, last: _dt.date) -> bool:
+        for office in offices:
+            for term in office.terms:
+                if term.person not in mention.people:
+                    continue
+                if term.overlaps(first, last) or (office.keeps_title and first >= term.start):
+                    return True
+        return False
+
+    @staticmethod
+    def _message(mention: OfficeMention, offices, first, last, when: str) -> str | None:
+        for office in offices:
+            holders = office.holders(first, last)
+            if not holders:
+                continue  # the knowledge base does not cover that time
+            named = sorted(mention.people)[0] if len(mention.people) == 1 else mention.name
+            held = [t.describe() for t in office.terms if t.person in mention.people]
+            was = "was" if len(holders) == 1 else "was, in turn,"
+            return (
+                f"{when} the {office.label} {was} {' then '.join(holders)}, not {named}. "
+                f"{named} held the office {' and '.join(held)}; write 'former' or 'then-' if that is meant."
+            )
+        return None
+
+    @staticmethod
+    def _anchors(norm: str, dates: DateIndex, mention: OfficeMention, s_start: int, s_end: int) -> list[DateMention]:
+        """Dates that say when the sentence's officeholder acted (see the module docs)."""
+        skip_from = skip_to = -1
+        appositive = _APPOSITIVE.match(norm, mention.end)
+        if appositive:
+            skip_from, skip_to = appositive.start(), appositive.end()
+        anchors = []
+        for date in dates.between(s_start, s_end):
+            if date.first is None or date.kind not in _ANCHOR_KINDS or skip_from <= date.start < skip_to:
+                continue
+            if _RANGE_LEAD.search(date.lead):
+                continue
+            adverbial = bool(_ADVERBIAL_LEAD.search(date.lead)) or date.kind in ("relative", "weekday", "day")
+            if date.end <= mention.start:
+                gap = norm[date.end : mention.start]
+                if adverbial or not date.lead:
+                    if not _BOUNDARY.search(gap):
+                        anchors.append(date)
+                elif _ATTRIBUTIVE_GAP.fullmatch(gap):  # "the August 2023 Alaska summit between President ..."
+                    anchors.append(date)
+            elif date.start >= mention.end and adverbial:
+                gap = norm[mention.end : date.start]
+                if appositive and date.start >= skip_to:
+                    gap = norm[skip_to : date.start]
+                if not _BOUNDARY.search(gap) and len(gap.split()) <= 3 and "," not in gap:
+                    anchors.append(date)
+        return anchors
+
+    @staticmethod
+    def _present_tense(after: str) -> bool:
+        appositive = _APPOSITIVE.match(after)
+        rest = after[appositive.end() :] if appositive else after
+        verb = _PRESENT_VERB.match(rest)
+        return bool(verb) and verb.group("verb") not in _NOT_VERBS and not verb.group("verb").endswith("ss")
+
+    # -- (2) past tense about a date after publication ------------------------------------
+    def _past_tense_future(self, doc: Document, dates: DateIndex, pub: _dt.date) -> Iterator[Finding]:
+        norm = doc.normalized
+        for date in dates.mentions:
+            if date.first is None or date.kind not in ("day", "month", "year") or date.first <= pub + _ONE_DAY:
+                continue
+            if date.kind != "day" and not date.year_given:
+                continue
+            if not _ADVERBIAL_LEAD.search(date.lead) or doc.in_quotation(date.start, date.end):
+                continue
+            bounds = _sentence_bounds(doc, date.start)
+            if bounds is None:
+                continue
+            sentence = norm[bounds[0] : bounds[1]]
+            if FUTURE_OR_PLAN.search(sentence) or HYPOTHETICAL.search(sentence):
+                continue
+            if not self._told_as_past(norm, bounds[0], date):
+                continue
+            yield self.finding(
+                date.start,
+                date.end,
+                f"{date.text} is after the publication date ({format_date(pub)}), but the sentence reports it "
+                f"in the past tense.",
+                part="past-tense-future",
+                resolved=describe_range(date.first, date.last),
+            )
+
+    @staticmethod
+    def _told_as_past(norm: str, s_start: int, date: DateMention) -> bool:
+        """A past-tense verb tied to the date: "held on 30 November", "On 30 November, ministers agreed"."""
+        words_before = re.findall(r"[A-Za-z'-]+", norm[max(s_start, date.start - 60) : date.start])
+        near = words_before[-4:-1]  # the words before the preposition
+        if "to" in (w.lower() for w in near):
+            return False
+        if any(is_past_verb(w) for w in near):
+            return True
+        if len(words_before) <= 1:  # the date opens the sentence: look at the verb that follows
+            following = re.findall(r"[A-Za-z'-]+", norm[date.end : date.end + 80])[:5]
+            return any(is_past_verb(w) for w in following)
+        return False
+
+    # -- (3) known events -------------------------------------------------------------------
+    def _event_dates(self, doc: Document, dates: DateIndex, events: list[Event]) -> Iterator[Finding]:
+        norm = doc.normalized
+        for event in events:
+            for cue in event.cue.finditer(norm):
+                bounds = _sentence_bounds(doc, cue.start())
+                if bounds is None:
+                    continue
+                sentence = norm[bounds[0] : bounds[1]]
+                if event.requires is not None and not event.requires.search(sentence):
+                    continue
+                for date in _dates_beside(norm, dates, bounds, cue.start(), cue.end()):
+                    if date.overlaps(event.first - _ONE_DAY, event.last + _ONE_DAY):
+                        continue
+                    when = f"on {event.describe()}" if event.first == event.last else f"from {event.describe()}"
+                    name = event.name[0].upper() + event.name[1:]
+                    yield self.finding(
+                        date.start,
+                        date.end,
+                        f"{name} was {when}, not {'on' if date.kind == 'day' else 'in'} {date.text}.",
+                        replacement=_with_year(date, event),
+                        fixable=False,
+                        part="event",
+                        event=event.id,
+                    )
+
+
+def _dates_beside(norm: str, dates: DateIndex, bounds, cue_start: int, cue_end: int) -> list[DateMention]:
+    """Dates written right before or right after an event's name, in the same sentence."""
+    found = []
+    for date in dates.between(*bounds):
+        if not date.year_given or date.first is None or date.kind not in ("day", "month", "year", "season"):
+            continue
+        if date.end <= cue_start:
+            gap = norm[date.end : cue_start]
+            if _EVENT_BEFORE_GAP.fullmatch(gap) and not _EVENT_GAP_STOP.search(gap):
+                found.append(date)
+        elif date.start >= cue_end:
+            gap = norm[cue_end : date.start]
+            if _EVENT_AFTER_GAP.fullmatch(gap) and not _EVENT_GAP_STOP.search(gap.replace(",", " ")):
+                found.append(date)
+    return found
+
+
+def _with_year(date: DateMention, event: Event) -> str | None:
+    """The date with the event's year put in, when only the year is wrong."""
+    if event.first.year != event.last.year or date.year is None:
+        return None
+    if date.kind == "month" and date.month is not None and not (event.first.month <= date.month <= event.last.month):
+        return None
+    if date.kind == "day":
+        return None
+    return date.text.replace(str(date.year), str(event.first.year))
+
+
+def _officeholders(ctx: CheckContext) -> Officeholders:
+    files = tuple(ctx.options.get("officeholder_files") or ())
+    return ctx.memo(("officeholders", files), lambda: load_officeholders(files, ctx.config.root))
+
+
+def _events(ctx: CheckContext) -> list[Event]:
+    files = tuple(ctx.options.get("event_files") or ())
+    return ctx.memo(("events", files), lambda: load_events(files, ctx.config.root))
+
+
+# ---------------------------------------------------------------------------------------
+_APPROXIMATE = re.compile(
+    r"(?i)\b(?:nearly|almost|about|around|over|some|roughly|approximately|close\s+to|at\s+least|at\s+most|up\s+to|"
+    r"under|fewer\s+than|less\s+than|more\s+than|barely|just\s+over|just\s+under|upwards\s+of|the\s+past|the\s+last|"
+    r"the\s+first|the\s+next|another|the)\s*$"
+)
+_PAST_PERFECT = re.compile(r"(?i)\b(?:had|was|were|did)\b")
+
+
+class Anniversary(Check):
+    id = "date-anniversary"
+    category = "dates"
+    severity = Severity.WARNING
+    summary = "An anniversary or 'N years since' count that does not fit the years."
+    docs = Docs(
+        flags=(
+            "\"The 20th anniversary of the 2004 tsunami\" in an article of December 2025 (it is the 21st), "
+            "\"N years since YEAR\", \"N years after YEAR\" (present tense only) and \"N years ago, in YEAR\". "
+            "The count is taken at a date written in the sentence, or else at publication; around the turn of "
+            "the year either neighbouring count is accepted unless the event's day is known (rules/events.yaml)."
+        ),
+        why="Readers do this subtraction in their heads; a count that is one off looks careless.",
+        example="Survivors gathered to mark the 20th anniversary of the 2004 tsunami.",
+        better="Survivors gathered to mark the 21st anniversary of the 2004 tsunami.",
+        date="2025-12-26",
+    )
+    options = (
+        Option("event_files", [], _KB_OPTION_HELP.format("rules/events.yaml"), type=list, validate=_is_str_list),
+    )
+
+    _ANNIVERSARY = re.compile(
+        rf"(?i)\b(?P<count>{ORDINAL})\s+anniversary\s+of\s+(?P<what>[^.;:!?]{{1,120}})"
+        rf"|\b(?P<count2>centenary|centennial|bicentenary|bicentennial)\s+of\s+(?P<what2>[^.;:!?]{{1,120}})"
+    )
+    _YEARS = re.compile(
+        rf"(?i)\b(?P<count>{COUNT})\s+years\s+(?P<rel>since|after|on\s+from|ago,?\s+in)\s+(?P<what>[^.;:!?]{{1,80}})"
+    )
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+        norm = doc.normalized
+        dates = document_dates(doc)
+        events = _events(ctx)
+        for match in self._ANNIVERSARY.finditer(norm):
+            count_group = "count" if match.group("count") else "count2"
+            what_group = "what" if match.group("what") else "what2"
+            count = parse_ordinal(match.group(count_group))
+            yield from self._judge(doc, dates, events, match, count_group, what_group, count, "anniversary")
+        for match in self._YEARS.finditer(norm):
+            if _APPROXIMATE.search(norm[max(0, match.start() - 20) : match.start()]):
+                continue
+            rel = match.group("rel").lower()
+            kind = "ago" if rel.startswith("ago") else ("after" if rel == "after" else "since")
+            yield from self._judge(doc, dates, events, match, "count", "what", parse_count(match.group("count")), kind)
+
+    def _judge(self, doc, dates, events, match, count_group, what_group, count, kind) -> Iterator[Finding]:
+        if not count:
+            return
+        bounds = _sentence_bounds(doc, match.start())
+        if bounds is None or doc.in_quotation(match.start(), match.end()):
+            return
+        norm = doc.normalized
+        sentence = norm[bounds[0] : bounds[1]]
+        if HYPOTHETICAL.search(sentence):
+            return
+        if kind in ("after", "since") and _PAST_PERFECT.search(sentence):
+            return  # "five years after 1986, the Soviet Union collapsed": counted from another time
+        origin = self._origin(norm, dates, events, match, what_group, kind)
+        if origin is None:
+            return
+        year_mention, event_day = origin
+        origin_year = year_mention.year if year_mention else event_day.year
+        references = [
+            d for d in dates.between(*bounds)
+            if d is not year_mention and d.first is not None and d.kind in _ANCHOR_KINDS
+            and not match.start(what_group) <= d.start < match.end(what_group)
+            and (bool(_ADVERBIAL_LEAD.search(d.lead)) or d.kind in ("relative", "season"))
+            and not _RANGE_LEAD.search(d.lead)
+        ]
+        if kind == "ago":
+            references = []  # "20 years ago, in 2004" counts back from publication
+        accepted, expected, at = self._expected(references, doc.metadata.date, origin_year, event_day)
+        if expected is None or expected < 1 or count in accepted:
+            return
+        span_end = (year_mention.end if year_mention else match.end(count_group))
+        start = match.start(count_group)
+        written = match.group(count_group)
+        if kind == "anniversary":
+            right = ordinal(expected)
+            message = f"{at} is the {right} anniversary of {origin_year}, not the {ordinal(count)}."
+            replacement = right if written[:1].isdigit() else None
+        else:
+            right = str(expected)
+            message = f"{at} is {expected} years after {origin_year}, not {count}."
+            replacement = right if written[:1].isdigit() else None
+        if replacement is not None:
+            replacement = replacement + norm[match.end(count_group) : span_end]
+        yield self.finding(start, span_end, message, replacement=replacement, fixable=False, expected=expected)
+
+    @staticmethod
+    def _origin(norm, dates, events, match, what_group, kind):
+        """The year counted from (a year written in the phrase), or a known event's day."""
+        what_start, what_end = match.start(what_group), match.end(what_group)
+        clause_end = what_end
+        stop = re.search(r",|\b(?:and|but|when|which|who|while|because)\b", norm[what_start:what_end])
+        if stop and kind != "ago":
+            clause_end = what_start + stop.start()
+        words_limit = what_start + len(" ".join(norm[what_start:clause_end].split()[:10])) + 2
+        for date in dates.between(what_start, min(clause_end, words_limit)):
+            if date.year_given and date.year and date.kind in ("year", "month", "day"):
+                day = date.first if date.kind == "day" else None
+                return date, day
+            return None  # some other date comes first: not a simple count
+        for event in events:
+            if event.cue.search(norm, what_start, clause_end):
+                return None, event.first
+        return None
+
+    @staticmethod
+    def _expected(references, pub, origin_year: int, event_day: _dt.date | None):
+        """The counts that fit, the one to suggest, and the time it is counted at, in words."""
+        if references:
+            ref = min(references, key=lambda d: d.start)
+            years = range(ref.first.year, ref.last.year + 1)
+            accepted = {y - origin_year for y in years}
+            return accepted, ref.first.year - origin_year if len(years) == 1 else None, ref.describe()
+        if pub is None:
+            return set(), None, ""
+        at = f"{MONTH_NAMES[pub.month]} {pub.year}"
+        if event_day is not None:
+            nearest = min(
+                (abs((_safe_date(y, event_day.month, event_day.day) - pub).days), y)
+                for y in (pub.year - 1, pub.year, pub.year + 1)
+            )[1]
+            expected = nearest - event_day.year
+            return {expected}, expected, at
+        expected = pub.year - origin_year
+        accepted = {expected}
+        if pub.month <= 2:
+            accepted.add(expected - 1)
+        if pub.month >= 11:
+            accepted.add(expected + 1)
+        return accepted, expected, at
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date:
+    """The anniversary day in ``year`` (29 February falls on the 28th in a common year)."""
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return _dt.date(year, month, day - 1)
+
+
+@hookimpl
+def newslint_register_checks():
+    return [WeekdayMismatch(), InvalidDate(), Anachronism(), Anniversary()]

@@ -1,0 +1,466 @@
+"""Date expressions: find them once per document and resolve each to a range of days.
+
+A mention keeps what the writer put down (year, month, day, a weekday named
+with the date) and what it means: ``first``..``last``, the days it can refer
+to. Expressions that lean on the publication date ("last week", "in March",
+"Thursday 3 March") are resolved against it; without one they stay
+unresolved (``first`` is None) and the checks that need them stay quiet.
+
+A date without a year takes the year that puts it nearest the publication
+date, as a reader would: "30 December" in an article of 5 January is last
+year's. Dates that cannot exist (30 February, 31 June, month 13) carry a
+``problem`` and no range.
+
+All arithmetic is the standard library's (``datetime``, ``calendar``).
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.document import Document
+
+MONTH_NAMES = (
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+_MONTH_NUMBER.update(
+    {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+     "oct": 10, "nov": 11, "dec": 12}
+)
+_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAY_NUMBER.update(
+    {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+# -- patterns -------------------------------------------------------------------
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY_WORD = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\."
+)
+# A weekday written with the date: "Thursday, March 3", "Monday 6 October", "Friday the 3rd of".
+_WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_WORD})(?:,\s*|\s+)(?:the\s+)?)?"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# A year is four digits that are not part of a bigger number, a decimal or an amount.
+_YEAR = r"(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d|s\b)"
+_NOT_AMOUNT = r"(?!\d|\s*(?:%|per\s*cent|percent)|[.,]\d)"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    # "Thursday, March 3, 2022", "March 3", "Mar. 3rd 2022"
+    ("mdy", rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b{_NOT_AMOUNT}(?:\s*[-\u2013]\s*(?:3[01]|[12]\d|0?[1-9])\b)?"
+            rf"(?:(?:,\s*|\s+){_YEAR})?"),
+    # "Monday 6 October 2025", "3rd of March", "the 30 April"
+    ("dmy", rf"\b{_WEEKDAY}(?<![\d.,/-]){_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])(?:,?\s+{_YEAR})?"),
+    # "August 2023", "Aug. 2023"
+    ("my", rf"\b{_MONTH}(?:,\s*|\s+)(?:of\s+)?{_YEAR}"),
+    # ISO "2022-03-03" (month 13 is caught as invalid)
+    ("iso", r"(?<![\d/.-])(?P<year>1[0-9]\d\d|20\d\d|21\d\d)-(?P<a>\d{1,2})-(?P<b>\d{1,2})(?![\d-])"),
+    # "03/03/2022" (month/day or day/month) and "17.05.2025" (day.month)
+    ("slash", r"(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d/])"),
+    ("dotted", r"(?<![\d/.-])(?P<b>\d{1,2})\.(?P<a>\d{1,2})\.(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d.]\d)"),
+    # "summer 2023", "the winter of 2022"
+    ("season_year", rf"(?i:\b(?P<season>spring|summer|autumn|fall|winter))(?:\s+of)?\s+{_YEAR}"),
+    # "this summer", "last winter"
+    ("season_rel", r"(?i:\b(?P<rel>this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
+    # "the 1990s", "the early 2000s", "the '90s"
+    ("decade", r"(?i:\bthe\s+(?:(?:early|late|mid)[\s-]+)?)(?:(?P<decade>1[0-9]\d0|20\d0)s|['\u2019](?P<short>\d0)s)\b"),
+    # "last week", "this year", "next month", "the past year"
+    ("relative", r"(?i:\b(?P<rel>last|this|next|past)\s+(?P<unit>week|weekend|month|year))\b"),
+    ("deictic", r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight))\b"),
+    # "three weeks ago", "a year ago"
+    ("ago", r"(?i:\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+            r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago)\b"),
+    # "on Tuesday", "last Friday", plain "Tuesday"
+    ("weekday", r"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    # "in 2023", "the 2004 tsunami"
+    ("year", rf"(?<![\d.,$\u00a3\u20ac/#-])\b{_YEAR}"),
+)
+
+# A weekday written as one of a list ("Tuesday and Wednesday, March 4 and 5") or a date that opens a
+# range ("Friday, March 3-5") does not pair one weekday with one date.
+_WEEKDAY_LIST_BEFORE = re.compile(
+    rf"(?:{_WEEKDAY_WORD})\s*(?:,|and|or|to|through|-|\u2013)\s*$", re.IGNORECASE
+)
+_RANGE_AFTER = re.compile(r"\s*(?:-|\u2013|\u2014|and|or|to|through|until)\s*\d", re.IGNORECASE)
+# "In June 31 people died": a count after a month, not the 31st of June.
+_COUNT_AFTER = re.compile(
+    r"\s+(?!(?:and|at|to|in|on|when|the|a|an|with|for|from|as|after|before|until|was|is|will|were|had|has|"
+    r"of|by|this|that|which|is|its|his|her|their)\b)[a-z]"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\W*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression as written, and the days it means.
+
+    ``kind`` is ``day``, ``month``, ``year``, ``decade``, ``season``, ``relative``
+    (last week, three years ago, yesterday) or ``weekday`` (a bare "Tuesday").
+    ``first``/``last`` bound the days meant (inclusive); None when the date is
+    impossible (see ``problem``) or leans on a publication date the article lacks.
+    ``weekday`` is the weekday written with the date (0 = Monday), if any.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    first: _dt.date | None
+    last: _dt.date | None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_given: bool = False
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    problem: str | None = None
+    lead: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.first is not None
+
+    def overlaps(self, first: _dt.date, last: _dt.date | None) -> bool:
+        """Whether this mention's days overlap ``first``..``last`` (None: open-ended)."""
+        if self.first is None or self.last is None:
+            return False
+        return self.first <= (last or _dt.date.max) and first <= self.last
+
+    def describe(self) -> str:
+        """The time meant, in words an editor reads back ("May 2019", "3 March 2022")."""
+        return describe_range(self.first, self.last) if self.first else self.text
+
+
+def describe_range(first: _dt.date, last: _dt.date) -> str:
+    if first == last:
+        return format_date(first)
+    if first.year == last.year and first.month == last.month and first.day == 1 and last.day == _month_days(
+        last.year, last.month
+    ):
+        return f"{MONTH_NAMES[first.month]} {first.year}"
+    if first == _dt.date(first.year, 1, 1) and last == _dt.date(first.year, 12, 31):
+        return str(first.year)
+    return f"{format_date(first)} to {format_date(last)}"
+
+
+def format_date(day: _dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 11th, 21st, 112th."""
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _month_days(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _max_days(month: int) -> int:
+    """The most days ``month`` ever has (29 for February)."""
+    return 29 if month == 2 else _month_days(2001, month)
+
+
+def nearest_year(month: int, day: int, pub: _dt.date) -> int:
+    """The year that puts ``month``/``day`` nearest ``pub`` (29 February counts as the 28th)."""
+    best = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        candidate = _dt.date(year, month, min(day, _month_days(year, month)))
+        distance = abs((candidate - pub).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1]
+
+
+def day_problem(year: int | None, month: int, day: int) -> str | None:
+    """Why ``day`` ``month`` (``year``) cannot exist, or None."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day > _max_days(month):
+        days = "28 days, 29 in a leap year" if month == 2 else f"{_max_days(month)} days"
+        return f"{MONTH_NAMES[month]} has {days}"
+    if year is not None and day > _month_days(year, month):
+        return f"{year} is not a leap year, so February {year} has 28 days"
+    return None
+
+
+# -- scanning -------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+
+
+def scan(text: str, pub: _dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` (offsets shifted by ``offset``), longest first at a place."""
+    found: list[DateMention] = []
+    for kind, pattern in _compiled():
+        for match in pattern.finditer(text):
+            mention = _BUILDERS[kind](match, text, pub, offset)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DateMention] = []
+    reach = -1
+    for mention in found:
+        if mention.start >= reach:  # a mention overlapping a kept one is part of it, or a lesser reading
+            kept.append(mention)
+            reach = mention.end
+    return kept
+
+
+class DateIndex:
+    """A document's date mentions in text order, with quick lookup by span."""
+
+    def __init__(self, mentions: list[DateMention]) -> None:
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def between(self, start: int, end: int) -> list[DateMention]:
+        """The mentions lying wholly inside ``start``..``end``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def document_dates(doc: "Document") -> DateIndex:
+    """The shared per-document index (``doc.memo("dates", ...)``), built once per document."""
+    return doc.memo("dates", lambda d: DateIndex(scan(d.normalized, d.metadata.date)))
+
+
+def _lead(text: str, start: int) -> str:
+    """Up to three lowercase words before ``start`` in the same sentence ("said on", "in early")."""
+    window = text[max(0, start - 40) : start]
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind(";"))
+    words = re.findall(r"[A-Za-z][\w'-]*", window[cut + 1 :])
+    return " ".join(words[-3:]).lower()
+
+
+def _weekday_of(match: re.Match, text: str, offset: int) -> tuple[int | None, tuple[int, int] | None]:
+    word = match.group("weekday")
+    if not word:
+        return None, None
+    if _WEEKDAY_LIST_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return None, None
+    if _RANGE_AFTER.match(text, match.end("day")):
+        return None, None
+    return _WEEKDAY_NUMBER[word.rstrip(".").lower()], (match.start("weekday") + offset, match.end("weekday") + offset)
+
+
+def _day_mention(match, text, pub, offset, month: int, day: int, year: int | None) -> DateMention | None:
+    start = match.start() + offset
+    weekday, weekday_span = _weekday_of(match, text, offset)
+    lead = _lead(text, match.start())
+    if year is None and day >= 29 and lead.endswith("in") and _COUNT_AFTER.match(text, match.end()):
+        return None  # "in June 31 people died"
+    common = dict(
+        start=start, end=match.end() + offset, text=match.group(), month=month, day=day,
+        year_given=year is not None, weekday=weekday, weekday_span=weekday_span, lead=lead,
+    )
+    problem = day_problem(year, month, day)
+    if problem is None and year is None and pub is not None:
+        year = nearest_year(month, day, pub)
+        problem = day_problem(year, month, day)
+    if problem is not None:
+        return DateMention(kind="day", first=None, last=None, year=year, problem=problem, **common)
+    if year is None:
+        return DateMention(kind="day", first=None, last=None, **common)
+    day_date = _dt.date(year, month, day)
+    return DateMention(kind="day", first=day_date, last=day_date, year=year, **common)
+
+
+def _named(match, text, pub, offset):
+    month = _MONTH_NUMBER[match.group("month").rstrip(".").lower()]
+    year = match.group("year")
+    return _day_mention(match, text, pub, offset, month, int(match.group("day")), int(year) if year else None)
+
+
+def _numeric(match, text, offset, readings: list[tuple[int, int]]) -> DateMention | None:
+    """A numeric date, given its possible (month, day) readings."""
+    year = int(match.group("year"))
+    valid = {(m, d) for m, d in readings if 1 <= m <= 12 and 1 <= d <= 31 and day_problem(year, m, d) is None}
+    common = dict(start=match.start() + offset, end=match.end() + offset, text=match.group(), year=year,
+                  year_given=True, lead=_lead(text, match.start()))
+    if not valid:
+        month, day = readings[0]
+        problem = day_problem(year, month, day) or f"there is no day {day}"
+        return DateMention(kind="day", first=None, last=None, problem=problem, **common)
+    if len(valid) > 1:
+        return None  # 03/04/2022: no way to tell which is meant
+    ((month, day),) = valid
+    day_date = _dt.date(year, month, day)
+    return DateMention(kind="day", first=day_date, last=day_date, month=month, day=day, **common)
+
+
+def _iso(match, text, pub, offset):
+    return _numeric(match, text, offset, [(int(match.group("a")), int(match.group("b")))])
+
+
+def _slashed(match, text, pub, offset):
+    a, b = int(match.group("a")), int(match.group("b"))
+    return _numeric(match, text, offset, [(a, b), (b, a)])
+
+
+def _dotted(match, text, pub, offset):
+    return _numeric(match, text, offset, [(int(match.group("a")), int(match.group("b")))])
+
+
+def _month_year(match, text, pub, offset):
+    month = _MONTH_NUMBER[match.group("month").rstrip(".").lower()]
+    year = int(match.group("year"))
+    first = _dt.date(year, month, 1)
+    return DateMention(
+        match.start() + offset, match.end() + offset, match.group(), "month", first,
+        _dt.date(year, month, _month_days(year, month)), year=year, month=month, year_given=True,
+        lead=_lead(text, match.start()),
+    )
+
+
+def _season_range(season: str, year: int) -> tuple[_dt.date, _dt.date]:
+    first_month, last_month = _SEASON_MONTHS[season.lower()]
+    if first_month > last_month:  # winter runs over the new year: allow either reading
+        return _dt.date(year - 1, 12, 1), _dt.date(year + 1, 2, _month_days(year + 1, 2))
+    return _dt.date(year, first_month, 1), _dt.date(year, last_month, _month_days(year, last_month))
+
+
+def _season_year(match, text, pub, offset):
+    year = int(match.group("year"))
+    first, last = _season_range(match.group("season"), year)
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "season", first, last,
+                       year=year, year_given=True, lead=_lead(text, match.start()))
+
+
+def _season_relative(match, text, pub, offset):
+    first = last = None
+    if pub is not None:
+        shift = {"this": 0, "past": -1, "last": -1, "next": 1}[match.group("rel").lower()]
+        first, last = _season_range(match.group("season"), pub.year + shift)
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "season", first, last,
+                       lead=_lead(text, match.start()))
+
+
+def _decade(match, text, pub, offset):
+    if match.group("decade"):
+        start_year = int(match.group("decade"))
+    else:
+        short = int(match.group("short"))
+        start_year = (1900 if short >= 30 else 2000) + short
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "decade",
+                       _dt.date(start_year, 1, 1), _dt.date(start_year + 9, 12, 31), year=start_year,
+                       year_given=True, lead=_lead(text, match.start()))
+
+
+def _relative(match, text, pub, offset):
+    first = last = None
+    if pub is not None:
+        rel, unit = match.group("rel").lower(), match.group("unit").lower()
+        shift = {"this": 0, "next": 1, "last": -1, "past": -1}[rel]
+        if rel == "past":  # "the past year": the stretch ending now
+            span = {"week": 7, "weekend": 7, "month": 31, "year": 366}[unit]
+            first, last = pub - _dt.timedelta(days=span), pub
+        elif unit in ("week", "weekend"):
+            monday = pub - _dt.timedelta(days=pub.weekday()) + _dt.timedelta(weeks=shift)
+            first, last = monday, monday + _dt.timedelta(days=6)
+        elif unit == "month":
+            index = pub.year * 12 + pub.month - 1 + shift
+            year, month = divmod(index, 12)
+            first, last = _dt.date(year, month + 1, 1), _dt.date(year, month + 1, _month_days(year, month + 1))
+        else:
+            first, last = _dt.date(pub.year + shift, 1, 1), _dt.date(pub.year + shift, 12, 31)
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "relative", first, last,
+                       lead=_lead(text, match.start()))
+
+
+def _deictic(match, text, pub, offset):
+    first = None
+    if pub is not None:
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group("word").lower()]
+        first = pub + _dt.timedelta(days=shift)
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "relative", first, first,
+                       lead=_lead(text, match.start()))
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
+
+
+def _ago(match, text, pub, offset):
+    first = last = None
+    if pub is not None:
+        count_word = match.group("count").lower()
+        unit = match.group("unit").lower().rstrip("s")
+        if count_word.isdigit() or count_word in _COUNT_WORDS:
+            count = int(count_word) if count_word.isdigit() else _COUNT_WORDS[count_word]
+            low, high = count, count
+        else:  # "several", "a few"
+            low, high = 2, 9
+        # Writers round: "a year ago" covers a stretch around the exact day.
+        slack = {"day": 0, "week": 3, "month": 15, "year": 183, "decade": 1826}[unit]
+        first = pub - _dt.timedelta(days=round(high * _UNIT_DAYS[unit]) + slack)
+        last = pub - _dt.timedelta(days=max(0, round(low * _UNIT_DAYS[unit]) - slack))
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "relative", first, last,
+                       lead=_lead(text, match.start()))
+
+
+def _weekday_alone(match, text, pub, offset):
+    first = last = None
+    rel = (match.group("rel") or "").lower()
+    if pub is not None:
+        target = _WEEKDAY_NUMBER[match.group("weekday").lower()]
+        back = (pub.weekday() - target) % 7 or 7
+        ahead = (target - pub.weekday()) % 7 or 7
+        if rel == "last":
+            first = last = pub - _dt.timedelta(days=back)
+        elif rel == "next":
+            first = last = pub + _dt.timedelta(days=ahead)
+        else:  # "on Tuesday": the one just past or the one coming, the tense decides
+            first, last = pub - _dt.timedelta(days=back), pub + _dt.timedelta(days=ahead)
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "weekday", first, last,
+                       lead=_lead(text, match.start()))
+
+
+def _year(match, text, pub, offset):
+    year = int(match.group("year"))
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "year",
+                       _dt.date(year, 1, 1), _dt.date(year, 12, 31), year=year, year_given=True,
+                       lead=_lead(text, match.start()))
+
+
+_BUILDERS = {
+    "mdy": _named,
+    "dmy": _named,
+    "my": _month_year,
+    "iso": _iso,
+    "slash": _slashed,
+    "dotted": _dotted,
+    "season_year": _season_year,
+    "season_rel": _season_relative,
+    "decade": _decade,
+    "relative": _relative,
+    "deictic": _deictic,
+    "ago": _ago,
+    "weekday": _weekday_alone,
+    "year": _year,
+}

@@ -1,0 +1,224 @@
+"""The officeholder and event knowledge bases (``rules/officeholders.yaml``, ``rules/events.yaml``).
+
+Both are plain YAML a newsroom edits (read with ``yaml.safe_load``); a newsroom's
+own files, named in the checks' options, are merged in. Each base is built once
+per set of files and shared by every document: the officeholder base compiles
+one regular expression for "title followed by a known name", the event base one
+per event cue.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from newslint.resources import load_rules_file
+
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+class KnowledgeError(ValueError):
+    """A knowledge-base file is malformed; the message names the file and the entry."""
+
+
+# -- officeholders --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Term:
+    person: str
+    start: _dt.date
+    end: _dt.date | None  # None: in office now
+
+    def overlaps(self, first: _dt.date, last: _dt.date) -> bool:
+        return self.start <= last and first <= (self.end or _dt.date.max)
+
+    def describe(self) -> str:
+        from newslint.dates.expressions import format_date
+
+        if self.end is None:
+            return f"since {format_date(self.start)}"
+        return f"from {format_date(self.start)} to {format_date(self.end)}"
+
+
+@dataclass
+class Office:
+    id: str
+    label: str
+    titles: frozenset[str]
+    keeps_title: bool = False
+    terms: list[Term] = field(default_factory=list)
+
+    def holders(self, first: _dt.date, last: _dt.date) -> list[str] | None:
+        """Who held the office at some time in ``first``..``last``, in order; None when the
+        knowledge base does not cover that whole stretch (before its first record, or a gap)."""
+        if not self.terms or first < self.terms[0].start:
+            return None
+        names: list[str] = []
+        covered = first
+        for term in self.terms:  # sorted by start
+            if not term.overlaps(first, last):
+                continue
+            if term.start > covered + _ONE_DAY:
+                return None  # a gap the base knows nothing about
+            if term.person not in names:
+                names.append(term.person)
+            covered = max(covered, term.end or _dt.date.max)
+        return names if names and covered >= last else None
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeMention:
+    """A title followed by a known name: "Prime Minister Boris Johnson"."""
+
+    start: int  # where the title starts
+    end: int  # where the name ends
+    title: str
+    name: str
+    name_start: int
+    people: frozenset[str]
+
+
+def normalize_title(title: str) -> str:
+    """"Secretary-General", "secretary general" and "Secretary\nGeneral" are one title."""
+    return " ".join(title.lower().replace("-", " ").split())
+
+
+class Officeholders:
+    """Who held which office when, and the pattern that finds "Title Name" in copy."""
+
+    def __init__(self, offices: list[Office], aliases: dict[str, set[str]]) -> None:
+        self.offices = offices
+        self.aliases = aliases  # written name -> canonical people it may be
+        self._by_person: dict[str, list[Office]] = {}
+        for office in offices:
+            for term in office.terms:
+                self._by_person.setdefault(term.person, [])
+                if office not in self._by_person[term.person]:
+                    self._by_person[term.person].append(office)
+        titles = {normalize_title(t) for office in offices for t in office.titles}
+        self._titles = {office.id: {normalize_title(t) for t in office.titles} for office in offices}
+        title_alt = "|".join(
+            r"[\s-]+".join(map(re.escape, title.split())) for title in sorted(titles, key=len, reverse=True)
+        )
+        name_alt = "|".join(re.escape(n) for n in sorted(aliases, key=len, reverse=True))
+        self.pattern = re.compile(
+            rf"\b(?P<title>(?i:{title_alt}))(?:,\s+|\s+)(?P<name>{name_alt})(?![\w-])"
+        )
+
+    def find(self, text: str) -> Iterable[OfficeMention]:
+        for match in self.pattern.finditer(text):
+            yield OfficeMention(
+                match.start(), match.end(), match.group("title"), match.group("name"), match.start("name"),
+                frozenset(self.aliases[match.group("name")]),
+            )
+
+    def offices_for(self, person: str, title: str) -> list[Office]:
+        key = normalize_title(title)
+        return [o for o in self._by_person.get(person, []) if key in self._titles[o.id]]
+
+
+def _date(value: Any, where: str) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise KnowledgeError(f"{where}: expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def build_officeholders(documents: list[tuple[str, Any]]) -> Officeholders:
+    """Merge officeholder files (``(label, parsed YAML)`` pairs, built-in first) into one base."""
+    offices: dict[str, Office] = {}
+    aliases: dict[str, set[str]] = {}
+    for label, data in documents:
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{label}: expected a mapping with 'offices' and 'people'")
+        for person, names in (data.get("people") or {}).items():
+            for name in [person, *(names or [])]:
+                aliases.setdefault(str(name), set()).add(str(person))
+        for index, entry in enumerate(data.get("offices") or []):
+            where = f"{label}: offices[{index}]"
+            try:
+                office_id = str(entry["id"])
+                office = offices.get(office_id) or Office(
+                    office_id, str(entry["label"]), frozenset(map(str, entry["titles"])), bool(entry.get("keeps_title"))
+                )
+                for holder in entry.get("holders") or []:
+                    start = _date(holder["from"], where)
+                    name = str(holder["name"])
+                    office.terms.append(Term(name, start, _date(holder.get("to"), where)))
+                    aliases.setdefault(name, set()).add(name)
+            except (KeyError, TypeError) as exc:
+                raise KnowledgeError(f"{where}: missing or malformed field {exc}") from None
+            offices[office_id] = office
+    for office in offices.values():
+        office.terms.sort(key=lambda t: t.start)
+    return Officeholders(list(offices.values()), aliases)
+
+
+# -- events -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name: str
+    first: _dt.date
+    last: _dt.date
+    cue: re.Pattern[str]
+    requires: re.Pattern[str] | None = None
+
+    def describe(self) -> str:
+        from newslint.dates.expressions import describe_range
+
+        return describe_range(self.first, self.last)
+
+
+def build_events(documents: list[tuple[str, Any]]) -> list[Event]:
+    events: dict[str, Event] = {}
+    for label, data in documents:
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{label}: expected a mapping with 'events'")
+        for index, entry in enumerate(data.get("events") or []):
+            where = f"{label}: events[{index}]"
+            try:
+                first = _date(entry.get("date") or entry["from"], where)
+                last = _date(entry.get("date") or entry["to"], where)
+                requires = entry.get("requires")
+                events[str(entry["id"])] = Event(
+                    str(entry["id"]), str(entry["name"]), first, last, re.compile(entry["cue"]),
+                    re.compile(requires) if requires else None,
+                )
+            except (KeyError, TypeError) as exc:
+                raise KnowledgeError(f"{where}: missing or malformed field {exc}") from None
+            except re.error as exc:
+                raise KnowledgeError(f"{where}: bad regular expression: {exc}") from None
+    return list(events.values())
+
+
+# -- loading ----------------------------------------------------------------------------
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: malformed YAML: {exc}") from None
+
+
+def _documents(builtin: str, extra: Iterable[str], root: Path) -> list[tuple[str, Any]]:
+    documents = [(f"rules/{builtin}", load_rules_file(builtin))]
+    for name in extra:
+        path = Path(name) if Path(name).is_absolute() else root / name
+        documents.append((str(path), read_yaml(path)))
+    return documents
+
+
+def load_officeholders(extra: Iterable[str] = (), root: Path | None = None) -> Officeholders:
+    return build_officeholders(_documents("officeholders.yaml", extra, root or Path.cwd()))
+
+
+def load_events(extra: Iterable[str] = (), root: Path | None = None) -> list[Event]:
+    return build_events(_documents("events.yaml", extra, root or Path.cwd()))
