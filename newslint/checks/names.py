@@ -10,6 +10,7 @@ spelled differently. Both read the document's shared capitalised-word index.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,11 @@ from newslint.resources import load_rules_file
 
 HOUSE_STYLE = "name-house-style"
 _QUOTES_AND_BULLETS = " \t\"'([*-\u2013\u2014\u2022\u00b7#0123456789.)"
+#: After a word that opens a sentence, what shows the word is a name ("Kravetz said").
+_NAME_FOLLOWS = re.compile(
+    r"'s\b|\s+(?:said|says|told|added|wrote|denied|noted|warned|insisted|claimed|argued|replied|"
+    r"admitted|asked|urged|called|met|spoke|declined|confirmed)\b"
+)
 
 
 # -- the house dictionary for a configuration ------------------------------------------------
@@ -157,15 +163,18 @@ def article_spellings(doc: Document) -> dict[str, Spelling]:
                     a, b = (other, cand) if j < i else (cand, other)
                     if norm[a.end : b.particle_start] == " " and not other.word.isupper():
                         spelling.neighbours.update(spelling_keys(other.word))
-        return {k: s for k, s in out.items() if s.neighbours or any(not _opens_sentence(d, c) for c in s.occurrences)}
+        return {k: s for k, s in out.items() if s.neighbours or any(_name_like(d, c) for c in s.occurrences)}
 
     return doc.memo("name_spellings", build)
 
 
-def _opens_sentence(doc: Document, cand: Candidate) -> bool:
+def _name_like(doc: Document, cand: Candidate) -> bool:
+    """Inside a sentence any capitalised word may be a name; opening one, only before "said" or "'s"."""
     index = doc.sentence_index(cand.particle_start)
     start = doc.sentences[index].start if index is not None else 0
-    return not doc.normalized[start : cand.particle_start].strip(_QUOTES_AND_BULLETS)
+    if doc.normalized[start : cand.particle_start].strip(_QUOTES_AND_BULLETS):
+        return True
+    return _NAME_FOLLOWS.match(doc.normalized, cand.end) is not None
 
 
 def _letters(word: str) -> int:

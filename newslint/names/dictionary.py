@@ -292,12 +292,23 @@ class HouseDictionary:
                 if self._excepted(doc, group, m.start(), m.end("name")):
                     continue
                 found = doc.text[m.start("name") : m.end("name")]
-                house_form = match_case(found, self.respell(group.preferred))
+                house_form = self._in_case_of(doc, m.start(), found, self.respell(group.preferred))
                 replacement = house_form + doc.text[m.end("name") : m.end()]
                 hits.append(HouseHit(m.start(), m.end(), found, house_form, replacement, group))
                 covered = m.end()
                 break
         return hits
+
+    @staticmethod
+    def _in_case_of(doc: "Document", start: int, found: str, house_form: str) -> str:
+        """``house_form`` in the case of ``found``; "al-" stays lower case inside a sentence."""
+        cased = match_case(found, house_form)
+        if house_form[:1].islower() and not found.isupper() and cased != house_form:
+            index = doc.sentence_index(start)
+            opening = index is None or not doc.normalized[doc.sentences[index].start : start].strip(" \"'(")
+            if not opening:
+                return house_form
+        return cased
 
     def _excepted(self, doc: "Document", group: Group, start: int, end: int) -> bool:
         """Fixed names, and old names used for the time before a rename."""
