@@ -203,6 +203,41 @@ def article_statistics(doc: Document) -> dict:
     return article_scores(doc).as_dict()
 
 
+_TABLE_COLUMNS = (
+    ("words", "WORDS"),
+    ("sentences", "SENTENCES"),
+    ("words_per_sentence", "WORDS/SENT"),
+    ("flesch_kincaid_grade", "FK GRADE"),
+    ("coleman_liau_index", "CL INDEX"),
+    ("flesch_reading_ease", "EASE"),
+    ("reading_grade", "GRADE"),
+)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def statistics_table(files) -> str:
+    """The text report's ``--statistics`` section: one row of scores per checked article."""
+    rows = [(r.path, r.statistics) for r in files if r.statistics is not None]
+    if not rows:
+        return ""
+    header = ["ARTICLE", *(title for _, title in _TABLE_COLUMNS)]
+    table = [header] + [
+        [path, *(_cell(stats.get(key)) for key, _ in _TABLE_COLUMNS)]
+        for path, stats in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    lines = ["", "Readability (body prose only):"]
+    for row in table:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(widths[i]) for i, cell in enumerate(row) if i]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def _positive(value) -> None:
     if value <= 0:
         raise OptionError(f"must be greater than 0, got {value!r}")
