@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the text read from -")
     check.add_argument("--report-unused-suppressions", action="store_true", help="report newslint-disable comments that suppress nothing")
+    check.add_argument("--statistics", action="store_true", help="also report each article's readability scores (text and json)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes (house spellings, web debris) to the files")
@@ -131,6 +132,7 @@ def _check(args) -> int:
         stdin_filename=args.stdin_filename,
         report_unused_suppressions=args.report_unused_suppressions,
         jobs=args.jobs,
+        statistics=args.statistics,
     )
     linter = Linter(options)
     if args.fix and "-" in args.paths:
@@ -172,6 +174,10 @@ def _check(args) -> int:
         invocation=["newslint", *(sys.argv[1:] if sys.argv else [])],
     )
     report = linter.formats[args.format].render(result, ctx)
+    if args.statistics and args.format == "text":
+        from newslint.checks.readability import statistics_table
+
+        report += statistics_table(result.files)
     if not _deliver(report, args.output):
         return EXIT_ERROR
     return result.exit_code()

@@ -60,6 +60,8 @@ class RunOptions:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Measure time per check (``Linter.timings``), for the benchmark harness.
     profile: bool = False
+    #: Compute per-article readability figures (``check --statistics``) into ``FileResult.statistics``.
+    statistics: bool = False
 
 
 @dataclass
@@ -71,6 +73,7 @@ class FileResult:
     publication_date: _dt.date | None = None
     date_source: str | None = None
     checked: bool = True
+    statistics: dict[str, Any] | None = None
 
 
 @dataclass
@@ -238,6 +241,11 @@ class Linter:
                 finding.severity = plan.severity[finding.rule]
             _locate(document, finding)
         kept.sort(key=Finding.sort_key)
+        statistics = None
+        if self.options.statistics:
+            from newslint.checks.readability import article_statistics
+
+            statistics = article_statistics(document)
         return FileResult(
             path,
             kept,
@@ -245,6 +253,7 @@ class Linter:
             suppressions if suppressions.regions else None,
             document.metadata.date,
             document.metadata.date_source,
+            statistics=statistics,
         )
 
     def _aliases(self) -> dict[str, set[str]]:

@@ -49,6 +49,7 @@ def render(result, ctx: RenderContext) -> str:
                 "checked": r.checked,
                 "publication_date": r.publication_date.isoformat() if r.publication_date else None,
                 "publication_date_source": r.date_source,
+                **({"statistics": r.statistics} if r.statistics is not None else {}),
             }
             for r in result.files
         ],
