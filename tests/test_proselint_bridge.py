@@ -1,0 +1,140 @@
+"""The proselint bridge: exact spans on prose, curated defaults, guards against proselint's misfires."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from newslint.checks.proselint_bridge import CURATED, Matcher
+from newslint.engine import Linter, RunOptions, lint_text
+
+ALL_BRIDGED = ["proselint/" + c.path for c in CURATED]
+DEFAULTS = ["proselint/" + c.path for c in CURATED if c.on]
+
+
+def found(text, select=DEFAULTS, kind="text", **kwargs):
+    """Bridged findings; by default with exactly the bridged rules a plain run enables."""
+    return [f for f in lint_text(text, select=list(select), kind=kind, **kwargs) if f.rule.startswith("proselint/")]
+
+
+def test_every_curated_check_exists_in_proselint_and_builds():
+    matcher = Matcher(c.path for c in CURATED if c.path != "lexical_illusions")
+    assert {p.path for p in matcher.patterns} == {c.path for c in CURATED} - {"lexical_illusions"}
+
+
+def test_defaults_are_the_curated_on_set():
+    linter = Linter(RunOptions(entry_points=False))
+    config = linter.config_for(None)
+    linter.prepare([config])
+    enabled = {c.id for c in linter.plan_for(None, config).checks if c.id.startswith("proselint/")}
+    assert enabled == {"proselint/" + c.path for c in CURATED if c.on}
+    assert "proselint/typography.diacritical_marks" not in enabled
+    assert "proselint/misc.preferred_forms" not in enabled
+
+
+def test_span_is_exact_in_the_original_text_after_markup_and_non_ascii():
+    text = "---\ntitle: Kyiv\n---\n\n**Oekraïne** \u2014 the minister said irregardless of `code` it stands.\n"
+    hits = found(text, kind="markdown")
+    assert [(f.rule, text[f.start : f.end]) for f in hits] == [("proselint/nonwords", "irregardless")]
+    assert hits[0].replacement == "regardless"
+    assert (hits[0].location.line, hits[0].location.column) == (5, text.split("\n")[4].index("irregardless") + 1)
+
+
+def test_ascii_word_boundary_misfire_is_guarded():
+    text = "Rusland en VS klaren misverstanden over Oekraïne op."
+    assert found(text, ALL_BRIDGED) == []
+    # the same entry still fires where "ne" really is a word
+    hits = found("Madonna, ne Ciccone, sang.", ["proselint/misc.preferred_forms"])
+    assert [text_of(h, "Madonna, ne Ciccone, sang.") for h in hits] == ["ne"]
+
+
+def text_of(finding, text):
+    return text[finding.start : finding.end]
+
+
+def test_words_glued_by_hyphen_or_letters_do_not_match():
+    assert found("The 12 amendments passed at 10 a.m. sharp.", ["proselint/dates_times.am_pm.lowercase_periods",
+                                                              "proselint/dates_times.am_pm.midnight_noon"]) == []
+    assert found("Inflation in the 1990's was low.", ["proselint/dates_times.dates.decade_apostrophes"])
+    hits = found("Inflation in the 1990's was low.", ["proselint/dates_times.dates.decade_apostrophes"])
+    assert len(hits) == 1  # proselint's two patterns would report it twice
+
+
+def test_verb_resume_is_not_read_as_resume_the_noun():
+    select = ["proselint/typography.diacritical_marks"]
+    assert found("Talks will resume on Monday, and flights resume later.", select) == []
+    text = "She sent her resume to the paper."
+    assert [text_of(f, text) for f in found(text, select)] == ["resume"]
+
+
+def test_quoted_speech_is_left_alone():
+    said = '"Irregardless of the cost, we build," the mayor said.'
+    assert found(said) == []
+    assert found("Irregardless of the cost, the mayor said, the city will build.")
+
+
+def test_lexical_illusions_both_ways():
+    select = ["proselint/lexical_illusions"]
+    text = "The minister said the the budget was final. It was in the in the end a draw."
+    assert [text_of(f, text) for f in found(text, select)] == ["the the", "in the in the"]
+    quiet = [
+        "They flew to Bora Bora and Walla Walla.",
+        "He had had enough, and said that that was that.",
+        "Trade\n\nTrade talks resumed on Monday.",  # a heading, then a paragraph
+        "The score was 10 10 at half time.",
+        "He said no. No one objected.",
+    ]
+    for text in quiet:
+        assert found(text, select) == [], text
+
+
+def test_news_noise_is_off_or_skipped():
+    assert found("In light of the ruling, divers searched the river.") == []  # garner cliché skipped, archaism off
+    assert found("Hopefully, the squelch of boots stops; the phenomenon is real.") == []
+    assert found("A lesson learned from 9/11 and from 2015 to 2019.", ["proselint/dates_times.dates.dash_and_from"]) == []
+
+
+def test_curated_rules_can_be_switched_on_off_and_suppressed():
+    text = "The mill closed in March, 1998."
+    assert found(text) == []
+    assert found(text, ["proselint/dates_times.dates.month_year_comma"])
+    noisy = "Irregardless, the council could of acted.\n"
+    assert {f.rule for f in found(noisy)} == {"proselint/nonwords", "proselint/spelling.ve_of"}
+    assert {f.rule for f in lint_text(noisy, select=DEFAULTS, ignore=["proselint/nonwords"])} == {
+        "proselint/spelling.ve_of"}
+    suppressed = "<!-- newslint-disable-next-line proselint -->\n" + noisy
+    assert found(suppressed, kind="markdown") == []
+
+
+def test_replacement_keeps_case_and_is_never_a_list_of_options():
+    text = "Irregardless, they went. The discomforture showed."
+    hits = {text_of(f, text): f.replacement for f in found(text, ["proselint/nonwords"])}
+    assert hits == {"Irregardless": "Regardless", "discomforture": None}
+
+
+def test_bridge_runs_offline(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert found("The council could of acted sooner.")
+
+
+def test_proselint_is_loaded_only_when_a_bridged_rule_runs():
+    code = (
+        "import sys, newslint.engine as e\n"
+        "e.lint_text('The council could of acted.', select=['readability-grade'])\n"
+        "before = 'proselint' in sys.modules\n"
+        "e.lint_text('The council could of acted.', select=['proselint'])\n"
+        "print(before, 'proselint' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("curation", [c for c in CURATED if c.on], ids=lambda c: c.path)
+def test_each_default_check_is_silent_on_its_better_version_with_all_defaults(curation):
+    """With every default rule on, the better version draws no proselint finding at all."""
+    assert found(curation.better) == []
