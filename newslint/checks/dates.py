@@ -175,6 +175,12 @@ _BOUNDARY = re.compile(
     r"[;:()\"]|\b(?:that|which|who|whom|whose|when|because|after|before|since|while|if|but|whether|where|until|"
     r"though|although|unlike)\b"
 )
+# After a name, a pronoun or a reporting verb with more words after it starts the reported clause:
+# "said he had marched in 2003", "said Britain joined in 2003" (but "said in 2019" is the saying).
+_NEW_CLAUSE = re.compile(
+    r"\b(?:he|she|they|it|we|I|his|her|their)\b|\b(?:said|says|told|tells|argued|warned|claimed|noted|insisted|"
+    r"recalled|added|wrote|believes?|thinks?|thought)\s+\S+\s+\S"
+)
 _ATTRIBUTIVE_GAP = re.compile(
     r"(?:\s+[\w'\u2019.-]+){1,5}\s+(?:between|with|by|of|involving|featuring|for|hosted\s+by)\s+"
     r"(?:(?:the\s+)?[A-Z][\w'\u2019.-]*\s+){0,2}"
@@ -278,14 +284,19 @@ class Anachronism(Check):
                 if anchor.start in flagged:
                     continue  # the event check already flagged this date
                 first, last, when = anchor.first, anchor.last, f"In {anchor.describe()}"
-            elif pub is not None and not after.startswith(("'s", "\u2019s")) and self._present_tense(after):
+            elif (
+                pub is not None
+                and not after.startswith(("'s", "\u2019s"))
+                and self._present_tense(after)
+                and not any(d.year_given for d in dates.between(s_start, s_end))  # a caption's own date
+            ):
                 first = last = pub
                 when = f"At publication ({format_date(pub)})"
             else:
                 continue
             if self._fits(mention, offices.values(), first, last):
                 continue
-            message = self._message(mention, offices.values(), first, last, when)
+            message = self._message(mention, offices.values(), first, last, when, pub)
             if message:
                 yield self.finding(mention.start, mention.end, message, part="officeholder")
 
@@ -300,17 +311,18 @@ class Anachronism(Check):
         return False
 
     @staticmethod
-    def _message(mention: OfficeMention, offices, first, last, when: str) -> str | None:
+    def _message(mention: OfficeMention, offices, first, last, when: str, pub) -> str | None:
         for office in offices:
             holders = office.holders(first, last)
             if not holders:
                 continue  # the knowledge base does not cover that time
             named = sorted(mention.people)[0] if len(mention.people) == 1 else mention.name
-            held = [t.describe() for t in office.terms if t.person in mention.people]
-            was = "was" if len(holders) == 1 else "was, in turn,"
+            held = "; ".join(t.describe() for t in office.terms if t.person in mention.people)
+            tense = "was" if last <= (pub or _dt.date.today()) else "is"
+            was = tense if len(holders) == 1 else f"{tense}, in turn,"
             return (
                 f"{when} the {office.label} {was} {' then '.join(holders)}, not {named}. "
-                f"{named} held the office {' and '.join(held)}; write 'former' or 'then-' if that is meant."
+                f"{named} in office: {held}; write 'former' or 'then-' if that is meant."
             )
         return None
 
@@ -339,7 +351,7 @@ class Anachronism(Check):
                 gap = norm[mention.end : date.start]
                 if appositive and date.start >= skip_to:
                     gap = norm[skip_to : date.start]
-                if not _BOUNDARY.search(gap) and len(gap.split()) <= 3 and "," not in gap:
+                if not _BOUNDARY.search(gap) and not _NEW_CLAUSE.search(gap) and len(gap.split()) <= 5 and "," not in gap:
                     anchors.append(date)
         return anchors
 

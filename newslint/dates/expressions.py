@@ -302,8 +302,8 @@ def _numeric(match, text, offset, readings: list[tuple[int, int]]) -> DateMentio
     valid = {(m, d) for m, d in readings if 1 <= m <= 12 and 1 <= d <= 31 and day_problem(year, m, d) is None}
     common = dict(start=match.start() + offset, end=match.end() + offset, text=match.group(), year=year,
                   year_given=True, lead=_lead(text, match.start()))
-    if not valid:
-        month, day = readings[0]
+    if not valid:  # explain with a reading whose month exists, if there is one: "31/11" is November's
+        month, day = min(readings, key=lambda r: not 1 <= r[0] <= 12)
         problem = day_problem(year, month, day) or f"there is no day {day}"
         return DateMention(kind="day", first=None, last=None, problem=problem, **common)
     if len(valid) > 1:

@@ -41,7 +41,7 @@ class Term:
 
         if self.end is None:
             return f"since {format_date(self.start)}"
-        return f"from {format_date(self.start)} to {format_date(self.end)}"
+        return f"{format_date(self.start)} to {format_date(self.end)}"
 
 
 @dataclass
