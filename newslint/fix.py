@@ -44,10 +44,6 @@ class FileFix:
     applied: int  # replacements made, over all rounds
     bom: bool = False
 
-    @property
-    def changed(self) -> bool:
-        return self.fixed != self.original
-
 
 def safe_edits(findings: Iterable[Finding], length: int) -> list[tuple[int, int, str]]:
     """The fixable replacements that can be made together, in text order.
