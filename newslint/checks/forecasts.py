@@ -48,6 +48,10 @@ CUE_LISTS = (
 
 # -- English grammar the check relies on (not newsroom cues, so not in the YAML) --------
 
+#: The forms of the future the check reads ("it'll" only with pronouns that are not the writer).
+_FUTURES = ("will", "won't", "it'll", "they'll", "he'll", "she'll", "that'll", "there'll", "this'll")
+#: Hedged futures, reported at info level when the option asks for them.
+_HEDGED_FUTURES = ("may", "might", "could", "is likely to", "are likely to", "is unlikely to", "are unlikely to")
 #: Words before "will" that make it the noun ("the will to fight", "in his will").
 _NOUN_WILL_BEFORE = frozenset(
     "the a an his her their its our my your whose political free good ill own popular public "
@@ -102,7 +106,7 @@ _CLAUSE_BREAK = (
     r"[;:](?=\s)|\s[-\u2013\u2014]\s|\u2014"
     r"|,\s+(?:and|but|while|whereas|although|though|so|yet|since|because|or)\b"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[a-z][a-z'-]*")  # on lower-cased text
 #: Punctuation that sets off a speech tag after the reported words ("..., the bank said").
 _TAG_SEPARATOR = re.compile(r"[,(\u2013\u2014]|\s-\s")
 #: "For the Kremlin," / "To Western analysts,": the sentence reports that party's view.
@@ -136,9 +140,14 @@ def _lemmas(word: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue lists compiled once: one trigger expression for the document, smaller ones per sentence."""
+    """The cue lists compiled once: one trigger expression for the document, smaller ones per sentence.
+
+    Every pattern is lower case and runs on the lower-cased text (see :func:`_lowered`):
+    several times faster than case-insensitive matching in Python's ``re``.
+    """
 
     trigger: re.Pattern
+    kinds: dict[str, str]
     label: re.Pattern
     certainty: re.Pattern
     hedge: re.Pattern
@@ -151,34 +160,37 @@ class Cues:
     passive_forecasts: frozenset[str]
     infinitive: re.Pattern
 
+    def kind_of(self, match: re.Match) -> str:
+        """What a trigger match is: will, certain, imperative, infinitive or hedged."""
+        return self.kinds[" ".join(match.group().split())]
+
     @classmethod
     def build(cls, lists: dict[str, list[str]], hedged_triggers: bool) -> "Cues":
-        groups = [
-            r"(?P<will>\bwill\b|\bwon't\b|\b(?:it|they|he|she|that|there|this)'ll\b)",
-            rf"(?P<certain>{_phrase_pattern(lists['certainty_phrases'])})",
-            rf"(?P<imperative>{_phrase_pattern(lists['imperatives'])})",
-            rf"(?P<infinitive>{_phrase_pattern(lists['imperatives_with_infinitive'])})",
-        ]
+        kinds = dict.fromkeys(_FUTURES, "will")
+        kinds.update(dict.fromkeys((c.lower() for c in lists["certainty_phrases"]), "certain"))
+        kinds.update(dict.fromkeys((c.lower() for c in lists["imperatives"]), "imperative"))
+        kinds.update(dict.fromkeys((c.lower() for c in lists["imperatives_with_infinitive"]), "infinitive"))
         if hedged_triggers:
-            groups.append(r"(?P<hedged>\b(?:is|are)\s+(?:un)?likely\s+to\b|\bmay\b|\bmight\b|\bcould\b)")
+            kinds.update(dict.fromkeys(_HEDGED_FUTURES, "hedged"))
+        kinds = {" ".join(k.split()): v for k, v in kinds.items()}
         return cls(
-            trigger=re.compile("|".join(groups), re.IGNORECASE),
-            label=re.compile(rf"({_phrase_pattern(lists['labels'])})\s*:\s*(?=\S)", re.IGNORECASE),
-            certainty=re.compile(_phrase_pattern(lists["certainty_adverbs"]), re.IGNORECASE),
-            hedge=re.compile(_phrase_pattern(lists["hedges"]), re.IGNORECASE),
-            hedged_complement=re.compile(_phrase_pattern(lists["hedges"]) + r"\s+that\b", re.IGNORECASE),
-            attribution=re.compile(_phrase_pattern(lists["attribution"]), re.IGNORECASE),
+            # One alternation, not one group per kind: about three times faster in ``re``.
+            trigger=re.compile(_phrase_pattern(list(kinds))),
+            kinds=kinds,
+            label=re.compile(rf"({_phrase_pattern(lists['labels'])})\s*:\s*(?=\S)"),
+            certainty=re.compile(_phrase_pattern(lists["certainty_adverbs"])),
+            hedge=re.compile(_phrase_pattern(lists["hedges"])),
+            hedged_complement=re.compile(_phrase_pattern(lists["hedges"]) + r"\s+that\b"),
+            attribution=re.compile(_phrase_pattern(lists["attribution"])),
             schedule=re.compile(
-                _phrase_pattern(lists["schedule_times"] + lists["scheduling_phrases"]) + "|" + _DATE_OR_TIME,
-                re.IGNORECASE,
+                _phrase_pattern(lists["schedule_times"] + lists["scheduling_phrases"]) + "|" + _DATE_OR_TIME
             ),
             clause_break=re.compile(_CLAUSE_BREAK),
-            set_phrase=re.compile(_phrase_pattern(lists["set_phrases"]), re.IGNORECASE),
+            set_phrase=re.compile(_phrase_pattern(lists["set_phrases"])),
             scheduling_verbs=frozenset(v.strip().lower() for v in lists["scheduling_verbs"]),
             passive_forecasts=frozenset(v.strip().lower() for v in lists["passive_forecasts"]),
             infinitive=re.compile(
-                r"\s+(?:[\w'\"-]+\s+){0,8}?to\s+(?!(?:" + "|".join(sorted(_DETERMINERS)) + r")\b)[a-z]+",
-                re.IGNORECASE,
+                r"\s+(?:[\w'\"-]+\s+){0,8}?to\s+(?!(?:" + "|".join(sorted(_DETERMINERS)) + r")\b)[a-z]+"
             ),
         )
 
@@ -206,7 +218,7 @@ class _Candidate:
 
     start: int
     end: int
-    kind: str  # imperative, label, certain, will
+    kind: str  # imperative, label, certain, will, hedged
     cue: str
     hedged: bool = False
 
@@ -219,6 +231,7 @@ class _Sentence:
         self.start = start
         self.end = end
         self.text = doc.normalized[start:end]
+        self.low = doc.memo(_LOWERED, _lowered)[start:end]
         self.cues = cues
         self._breaks: list[tuple[int, int]] | None = None
         self._attribution: list[tuple[int, int]] | None = None
@@ -229,7 +242,7 @@ class _Sentence:
 
     def breaks(self) -> list[tuple[int, int]]:
         if self._breaks is None:
-            self._breaks = [(m.start(), m.end()) for m in self.cues.clause_break.finditer(self.text)]
+            self._breaks = [(m.start(), m.end()) for m in self.cues.clause_break.finditer(self.low)]
         return self._breaks
 
     def clause(self, pos: int) -> tuple[int, int]:
@@ -252,14 +265,14 @@ class _Sentence:
         label (``claim_follows``) the claim is what follows, so any source in it counts.
         """
         if self._attribution is None:
-            self._attribution = [(m.start(), m.end()) for m in self.cues.attribution.finditer(self.text)]
+            self._attribution = [(m.start(), m.end()) for m in self.cues.attribution.finditer(self.low)]
             self._attribution.extend(self._viewpoint())
         for a_start, a_end in self._attribution:
             if a_start < end and start < a_end:
                 continue  # the cue's own words ("Expect", "Prediction:")
             if self.opens_clause(a_start) and self._imperative_at(a_start):
                 continue  # "..., and expect fares to follow": another forecast, not a source
-            if a_end <= start or claim_follows or self.text.startswith("according", a_start):
+            if a_end <= start or claim_follows or self.low.startswith("according", a_start):
                 return True
             if _TAG_SEPARATOR.search(self.text, end, a_start):
                 return True
@@ -272,16 +285,16 @@ class _Sentence:
 
     def hedged(self, start: int, end: int) -> bool:
         """Whether a hedge sits in the clause, or governs it from earlier ("suggests that a and b")."""
-        if self.cues.hedge.search(self.text, start, end) is not None:
+        if self.cues.hedge.search(self.low, start, end) is not None:
             return True
-        return start > 0 and self.cues.hedged_complement.search(self.text, 0, start) is not None
+        return start > 0 and self.cues.hedged_complement.search(self.low, 0, start) is not None
 
     def quoted(self, start: int, end: int) -> bool:
         return self.doc.in_quotation(self.start + start, self.start + end)
 
     def _imperative_at(self, pos: int) -> bool:
-        m = self.cues.trigger.match(self.text, pos)
-        return m is not None and m.lastgroup in ("imperative", "infinitive")
+        m = self.cues.trigger.match(self.low, pos)
+        return m is not None and self.cues.kind_of(m) in ("imperative", "infinitive")
 
     def opens_clause(self, pos: int) -> bool:
         """Whether ``pos`` starts the sentence or a clause (see :meth:`at_clause_start`, ``_CLAUSE_BREAK``)."""
@@ -297,7 +310,7 @@ class _Sentence:
         return before.endswith((":", ";", "\u2013", "\u2014", " -"))
 
     def words(self, start: int, end: int) -> list[str]:
-        return [w.lower() for w in _WORD.findall(self.text, start, end)]
+        return _WORD.findall(self.low, start, end)
 
 
 class SpeculativeForecast(Check):
@@ -346,29 +359,29 @@ class SpeculativeForecast(Check):
         cues = self._cues(ctx)
         report_hedged = bool(ctx.options.get("report_hedged"))
         by_sentence: dict[int, list[re.Match]] = {}
-        for m in cues.trigger.finditer(doc.normalized):
+        lowered = doc.memo(_LOWERED, _lowered)
+        for m in cues.trigger.finditer(lowered):
             index = doc.sentence_index(m.start())
             if index is not None:
                 by_sentence.setdefault(index, []).append(m)
-        # Labels open a sentence, so they are looked for only at sentence starts.
-        for index, sentence in enumerate(doc.sentences):
-            triggers = by_sentence.get(index)
-            if triggers is None and not self._may_hold_label(doc, sentence.start, sentence.end):
-                continue
+        for m in cues.label.finditer(lowered):  # checked at sentence starts in _analyse
+            index = doc.sentence_index(m.start())
+            if index is not None:
+                by_sentence.setdefault(index, [])
+        sentences = doc.sentences
+        for index in sorted(by_sentence):
+            triggers = by_sentence[index]
+            sentence = sentences[index]
             block = doc.blocks[sentence.block]
             if "blockquote" in block.scopes:
                 continue
             sent = _Sentence(doc, sentence.start, sentence.end, cues)
             if sent.is_question:
                 continue
-            found = self._analyse(sent, triggers or [], block.kind)
+            found = self._analyse(sent, triggers, block.kind)
             if found is None or (found.hedged and not report_hedged):
                 continue
             yield self._report(doc, found)
-
-    @staticmethod
-    def _may_hold_label(doc: Document, start: int, end: int) -> bool:
-        return doc.normalized.find(":", start, min(end, start + 40)) != -1
 
     # -- recognising a forecast in one sentence --------------------------------------------
     def _analyse(self, sent: _Sentence, triggers: list[re.Match], block_kind: str) -> _Candidate | None:
@@ -376,7 +389,7 @@ class SpeculativeForecast(Check):
         label = None
         if block_kind not in ("heading", "headline"):
             prefix = _LIST_PREFIX.match(sent.text)
-            label = sent.cues.label.match(sent.text, prefix.end() if prefix else 0)
+            label = sent.cues.label.match(sent.low, prefix.end() if prefix else 0)
         if label is not None:
             found = self._labelled(sent, label)
             if found is not None and not found.hedged:
@@ -386,7 +399,7 @@ class SpeculativeForecast(Check):
             start, end = m.start() - sent.start, m.end() - sent.start
             if sent.quoted(start, end):
                 continue
-            kind = m.lastgroup or ""
+            kind = sent.cues.kind_of(m)
             if kind == "will":
                 found = self._future(sent, start, end)
             elif kind == "certain":
@@ -410,20 +423,25 @@ class SpeculativeForecast(Check):
         if not _WORD.search(sent.text, claim_start, claim_end) or sent.quoted(claim_start, claim_end):
             return None
         own_end = label.end(1)
-        opening = sent.cues.trigger.match(sent.text, claim_start)
-        if opening is not None and opening.lastgroup in ("imperative", "infinitive"):
+        opening = sent.cues.trigger.match(sent.low, claim_start)
+        if opening is not None and sent.cues.kind_of(opening) in ("imperative", "infinitive"):
             own_end = opening.end()  # "Trend forecast: Expect ...": the imperative is the claim, not a source
         if sent.attributed(label.start(1), own_end, claim_follows=True):
             return None
         return self._candidate(
-            sent, label.start(), claim_end, "label", label.group(1), hedged=sent.hedged(claim_start, claim_end)
+            sent,
+            label.start(),
+            claim_end,
+            "label",
+            sent.text[label.start(1) : label.end(1)],
+            hedged=sent.hedged(claim_start, claim_end),
         )
 
     def _imperative(self, sent: _Sentence, start: int, end: int, needs_infinitive: bool) -> _Candidate | None:
         if not sent.opens_clause(start):
             return None
         _, clause_end = sent.clause(end)
-        if needs_infinitive and not sent.cues.infinitive.match(sent.text[end:clause_end]):
+        if needs_infinitive and not sent.cues.infinitive.match(sent.low, end, clause_end):
             return None
         if sent.attributed(start, end):
             return None
@@ -451,7 +469,7 @@ class SpeculativeForecast(Check):
         after = sent.words(end, clause_end)
         if not after or after[0] in _NOUN_WILL_AFTER:
             return None
-        if any(m.start() <= start < m.end() for m in sent.cues.set_phrase.finditer(text)):
+        if any(m.start() <= start < m.end() for m in sent.cues.set_phrase.finditer(sent.low)):
             return None  # "time will tell"
         if self._subordinate(sent, clause_start, start):
             return None
@@ -459,7 +477,7 @@ class SpeculativeForecast(Check):
             return None
         if sent.hedged(clause_start, clause_end):
             return self._candidate(sent, clause_start, clause_end, "will", text[start:end], hedged=True)
-        certain = sent.cues.certainty.search(text) is not None
+        certain = sent.cues.certainty.search(sent.low) is not None
         if not certain and self._planned(sent, after, end, clause_start, clause_end):
             return None
         return self._candidate(sent, clause_start, clause_end, "will", text[start:end])
@@ -470,10 +488,11 @@ class SpeculativeForecast(Check):
         if text[start].isupper() and start > 0:
             return None  # the month "May", a name
         after = sent.words(end, min(len(text), end + 20))
-        if not after or after[0] in ("have", "not", "well") and len(after) > 1 and after[1] in ("have", "been"):
+        if not after or after[0] == "have" or after[:2] in (["not", "have"], ["well", "have"]):
             return None  # "could have", "may not have": the past
-        if after[0] == "have":
-            return None
+        before = sent.words(max(0, start - 12), start)
+        if before and before[-1] in _SKIP_SUBJECTS:
+            return None  # "You may also like", "we might"
         clause_start, clause_end = sent.clause(start)
         if self._subordinate(sent, clause_start, start) or sent.attributed(start, end):
             return None
@@ -497,7 +516,7 @@ class SpeculativeForecast(Check):
         ("will cut 500 jobs"). Passives that predict harm ("will be left homeless") are listed
         in the cues as forecasts.
         """
-        if sent.cues.schedule.search(sent.text, clause_start, clause_end):
+        if sent.cues.schedule.search(sent.low, clause_start, clause_end):
             return True
         if _PLAN_FIGURE.search(sent.text, will_end, clause_end):
             return True
@@ -547,6 +566,22 @@ class SpeculativeForecast(Check):
             head = f'Prediction stated as fact: "{excerpt}".'
         message = f"{head} Attribute it to a source, hedge it (may, is likely to), or cut it."
         return self.finding(found.start, found.end, message, cue=cue, kind=found.kind)
+
+
+_LOWERED = "speculative-forecast:lowered"
+
+
+def _lowered(doc: Document) -> str:
+    """``doc.normalized`` in lower case, one character for one (so offsets still hold).
+
+    The few characters whose lower case is longer ("\u0130") are folded to one character first.
+    """
+    text = doc.normalized
+    low = text.lower()
+    if len(low) != len(text):
+        odd = {c: c.lower()[0] for c in set(text) if len(c.lower()) != 1}
+        low = text.translate(str.maketrans(odd)).lower()
+    return low
 
 
 def _excerpt(text: str) -> str:
