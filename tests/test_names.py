@@ -375,3 +375,13 @@ def test_a_megabyte_of_news_is_checked_quickly():
     elapsed = time.perf_counter() - started
     assert findings == []
     assert elapsed < 20, f"1 MB took {elapsed:.1f}s"
+
+
+def test_example_briefing_shows_a_house_fix_and_an_inconsistency_and_nothing_else():
+    path = Path(__file__).resolve().parents[1] / "examples" / "ukraine-briefing.txt"
+    text = path.read_text(encoding="utf-8")
+    findings = lint_text(text, select=[HOUSE, INCONSISTENT], path=path.name)
+    assert [(f.rule, text[f.start : f.end], f.replacement) for f in findings] == [
+        (HOUSE, "Kiev's", "Kyiv's"),
+        (INCONSISTENT, "Oleksiy", "Oleksii"),
+    ]

@@ -150,19 +150,22 @@ def article_spellings(doc: Document) -> dict[str, Spelling]:
         candidates = candidates_of(d)
         norm = d.normalized
         lower = lowercase_words(d)
+        # joined[i]: candidates i and i + 1 are one name ("Sergei Lavrov"), one space apart
+        joined = [norm[a.end : b.particle_start] == " " for a, b in zip(candidates, candidates[1:])] + [False]
         out: dict[str, Spelling] = {}
         for i, cand in enumerate(candidates):
             word = cand.word
             if word.isupper() or word.casefold() in lower:
                 continue
-            spelling = out.setdefault(cand.spelling.casefold(), Spelling(cand.spelling))
+            folded = cand.spelling.casefold()
+            spelling = out.get(folded)
+            if spelling is None:
+                spelling = out[folded] = Spelling(cand.spelling)
             spelling.occurrences.append(cand)
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(candidates):
-                    other = candidates[j]
-                    a, b = (other, cand) if j < i else (cand, other)
-                    if norm[a.end : b.particle_start] == " " and not other.word.isupper():
-                        spelling.neighbours.update(spelling_keys(other.word))
+            if i and joined[i - 1] and not candidates[i - 1].word.isupper():
+                spelling.neighbours.update(spelling_keys(candidates[i - 1].word))
+            if joined[i] and not candidates[i + 1].word.isupper():
+                spelling.neighbours.update(spelling_keys(candidates[i + 1].word))
         return {k: s for k, s in out.items() if s.neighbours or any(_name_like(d, c) for c in s.occurrences)}
 
     return doc.memo("name_spellings", build)

@@ -9,9 +9,8 @@ possessive "'s" is left out of the word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -19,9 +18,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _LETTER = r"[^\W\d_]"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One capitalised word: ``start``/``end`` cover the word, ``particle`` the "al-" before it."""
+class Candidate(NamedTuple):
+    """One capitalised word: ``start``/``end`` cover the word, ``particle`` the "al-" before it.
+
+    A named tuple, not a dataclass: a long document has tens of thousands of them.
+    """
 
     start: int
     end: int
@@ -39,28 +40,39 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    """Compiled on first use: the class of capital letters is built from Unicode data."""
+    """Compiled on first use: the class of capital letters is built from Unicode data.
+
+    The pattern starts with that class (no look-behind), which lets the regex engine
+    skip quickly to the next capital; word boundaries are checked on each match.
+    """
     capitals = "".join(
         ch for block in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00)) for ch in map(chr, range(*block)) if ch.isupper()
     )
-    capital = "[" + re.escape(capitals) + "]"
-    return re.compile(
-        rf"(?<!{_LETTER})(?<!['.])"
-        rf"(?:(?P<particle>[aAeE]l|a[dnrstz]|ash|e[sz])-)?"
-        rf"(?P<word>{capital}{_LETTER}*(?:'{_LETTER}+)*)"
-    )
+    return re.compile(rf"[{re.escape(capitals)}]{_LETTER}*(?:'{_LETTER}+)*")
+
+
+#: An Arabic article joined to the name by a hyphen, just before it ("al-", "el-", "ash-").
+_PARTICLE = re.compile(rf"(?<!{_LETTER})([aAeE]l|a[dnrstz]|ash|e[sz])-$")
 
 
 def name_candidates(doc: "Document") -> list[Candidate]:
     """Every capitalised word of ``doc`` in text order (use through ``doc.memo``)."""
+    norm = doc.normalized
     out: list[Candidate] = []
-    for m in _pattern().finditer(doc.normalized):
-        word = m.group("word")
-        end = m.end()
+    append = out.append
+    for m in _pattern().finditer(norm):
+        start, end = m.span()
+        if start and (norm[start - 1].isalpha() or norm[start - 1] in "'."):
+            continue  # a capital inside a word ("iPhone") or after an initial's dot
+        word = m.group()
         if word.endswith(("'s", "'S")):
             word, end = word[:-2], end - 2
-        particle = m.group("particle") or ""
-        out.append(Candidate(m.start("word"), end, word, particle))
+        particle = ""
+        if start > 2 and norm[start - 1] == "-":
+            found = _PARTICLE.search(norm, max(0, start - 5), start)
+            if found is not None:
+                particle = found.group(1)
+        append(Candidate(start, end, word, particle))
     return out
 
 
@@ -69,13 +81,13 @@ def candidates_of(doc: "Document") -> list[Candidate]:
     return doc.memo("name_candidates", name_candidates)
 
 
-_WORD = re.compile(rf"{_LETTER}+")
+_LOWERCASE_WORD = re.compile(rf"\b[a-z\u00df-\u00ff]{_LETTER}*")
 
 
 def lowercase_words(doc: "Document") -> frozenset[str]:
     """Words the document writes in lower case: a capitalised form of one is a common word."""
 
     def build(d: "Document") -> frozenset[str]:
-        return frozenset(w for w in _WORD.findall(d.normalized) if w.islower())
+        return frozenset(_LOWERCASE_WORD.findall(d.normalized))
 
     return doc.memo("lowercase_words", build)

@@ -23,8 +23,7 @@ import yaml
 
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, did_you_mean
-from newslint.names.candidates import _pattern as _candidate_pattern
-from newslint.names.candidates import candidates_of
+from newslint.names.candidates import candidates_of, name_candidates
 from newslint.resources import load_rules_file
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -247,15 +246,15 @@ class HouseDictionary:
             index: dict[str, list[_Entry]] = {}
             for group in self.groups:
                 for variant in group.variants:
-                    anchor = _candidate_pattern().search(variant)
+                    anchor = _first_capitalised(variant)
                     if anchor is None:
                         continue
                     body = re.escape(variant).replace(r"\ ", r"\s+")
                     pattern = re.compile(
                         rf"(?P<name>{body})(?!{_LETTER})(?P<poss>'s(?!{_LETTER}))?", re.IGNORECASE
                     )
-                    entry = _Entry(pattern, anchor.start("word"), group)
-                    index.setdefault(anchor.group("word").casefold(), []).append(entry)
+                    entry = _Entry(pattern, anchor.start, group)
+                    index.setdefault(anchor.word.casefold(), []).append(entry)
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e.pattern.pattern))
             self._index = index
@@ -373,6 +372,14 @@ class HouseDictionary:
 
     def is_common_name(self, spelling: str) -> bool:
         return spelling.casefold() in self.common_names
+
+
+def _first_capitalised(variant: str):
+    """The first capitalised word of a variant, found exactly as in documents."""
+    from newslint.document import Document
+
+    found = name_candidates(Document("variant", variant, "text", variant, []))
+    return found[0] if found else None
 
 
 def _expand_before(groups: list[Group]) -> list[Group]:
