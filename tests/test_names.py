@@ -153,10 +153,18 @@ def test_vladimir_becomes_volodymyr_only_before_zelensky():
         "The Battle of Stalingrad ended in 1943.",
         "Troops reached Kharkov in 1943.",
         "Bassam Assad, a shopkeeper, and Bashar al-Assad are not related.",
+        "The diplomat Yuri Nikolayev spoke in the morning.",
+        "Georgy Lvov led the provisional government.",
     ],
 )
 def test_fixed_names_other_entities_and_history_stay_quiet(text):
     assert house(text, date="2024-05-01") == []
+
+
+def test_a_place_that_is_also_a_surname_still_fires_as_a_place():
+    text = "The diplomat Yuri Nikolayev said the port in Nikolayev was hit."
+    [f] = house(text)
+    assert f.start == text.rindex("Nikolayev") and f.replacement == "Mykolaiv"
 
 
 def test_renamed_city_depends_on_the_publication_date():

@@ -23,7 +23,7 @@ import yaml
 
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, did_you_mean
-from newslint.names.candidates import candidates_of, name_candidates
+from newslint.names.candidates import candidates_of, lowercase_words, name_candidates
 from newslint.resources import load_rules_file
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 BUILTIN_FILE = "house-names.yaml"
 _GROUP_KEYS = {
     "preferred", "variants", "kind", "before", "exceptions", "unless_mentions", "renamed",
-    "historical_before", "note",
+    "historical_before", "person_name_too", "note",
 }
 _FILE_KEYS = {"groups", "lookalikes", "common_names"}
 _LETTER = r"[^\W\d_]"
@@ -61,6 +61,7 @@ class Group:
     unless_mentions: frozenset[str] = frozenset()
     renamed: _dt.date | None = None
     historical_before: int | None = None
+    person_name_too: bool = False
     note: str = ""
     source: str = ""
 
@@ -154,6 +155,7 @@ def _parse_group(item: Any, where: str, source: str) -> Group:
         unless_mentions=frozenset(w.casefold() for w in _strings(item.get("unless_mentions"), f"{where}: unless_mentions")),
         renamed=renamed,
         historical_before=historical,
+        person_name_too=bool(item.get("person_name_too", False)),
         note=str(item.get("note", "")),
         source=source,
     )
@@ -267,7 +269,8 @@ class HouseDictionary:
         hits: list[HouseHit] = []
         covered = 0
         mentioned: frozenset[str] | None = None
-        for cand in candidates_of(doc):
+        candidates = candidates_of(doc)
+        for number, cand in enumerate(candidates):
             entries = index.get(cand.word.casefold())
             if not entries or cand.start < covered:
                 continue
@@ -288,6 +291,8 @@ class HouseDictionary:
                         mentioned = frozenset(c.word.casefold() for c in candidates_of(doc))
                     if group.unless_mentions & mentioned:
                         continue
+                if group.person_name_too and _part_of_a_personal_name(doc, candidates, number):
+                    continue
                 if self._excepted(doc, group, m.start(), m.end("name")):
                     continue
                 found = doc.text[m.start("name") : m.end("name")]
@@ -372,6 +377,18 @@ class HouseDictionary:
 
     def is_common_name(self, spelling: str) -> bool:
         return spelling.casefold() in self.common_names
+
+
+def _part_of_a_personal_name(doc: "Document", candidates: list, number: int) -> bool:
+    """Whether a place name here is a surname: "Yuri Nikolayev", "Georgy Lvov".
+
+    A capitalised word just before counts as a given name unless the article also
+    writes it in lower case ("In Nikolaev" opens a sentence with a common word).
+    """
+    if not number:
+        return False
+    before, here = candidates[number - 1], candidates[number]
+    return doc.normalized[before.end : here.particle_start] == " " and before.word.casefold() not in lowercase_words(doc)
 
 
 def _first_capitalised(variant: str):
