@@ -18,7 +18,8 @@ from newslint.hookspecs import hookimpl
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _WINDOW_BEFORE = 50
-_WINDOW_AFTER = 70
+_WINDOW_AFTER = 30
+_MAX_UNDERLINE = 90
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -43,13 +44,14 @@ def _snippet(f: Finding) -> tuple[str, str] | None:
     start = loc.column - 1
     end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
     end = max(min(end, len(line)), start + 1)
+    visible_end = min(end, start + _MAX_UNDERLINE)  # a paragraph-long span shows its start
     left = max(0, start - _WINDOW_BEFORE)
-    right = min(len(line), max(end, start + 1) + _WINDOW_AFTER)
+    right = min(len(line), visible_end + _WINDOW_AFTER)
     prefix = "\u2026" if left > 0 else ""
     suffix = "\u2026" if right < len(line) else ""
     shown = prefix + line[left:right] + suffix
     pad = _width(prefix + line[left:start])
-    marks = max(1, _width(line[start:min(end, right)]))
+    marks = max(1, _width(line[start:visible_end]))
     return shown, " " * pad + "^" * marks
 
 
