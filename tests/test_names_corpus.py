@@ -97,7 +97,7 @@ def test_collected_data_is_small_and_picklable():
     ctx = CheckContext(options=NameInconsistent().default_options(), config=Config())
     data = NameInconsistent().collect(doc, ctx)
     assert pickle.loads(pickle.dumps(data)) == data
-    assert {r[1] for r in data["names"]} == {"Sergei", "Lavrov", "Dmitry", "Peskov", "Moscow"}
+    assert {r.display for r in data["names"]} == {"Sergei", "Lavrov", "Dmitry", "Peskov", "Moscow"}
 
 
 def test_grouping_blocks_by_key_so_a_large_archive_stays_fast():

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, CorpusEntry, Docs, Option, OptionError
 from newslint.checks.rulepacks import match_case
 from newslint.document import Document
-from newslint.findings import Finding, Severity
+from newslint.findings import Finding, Location, Severity
 from newslint.hookspecs import hookimpl
 from newslint.names.candidates import Candidate, candidates_of, lowercase_words
-from newslint.names.dictionary import DictionaryError, HouseDictionary, parse_dictionary
+from newslint.names.dictionary import HouseDictionary, parse_dictionary
 from newslint.names.translit import close_enough, spelling_keys
 from newslint.resources import load_rules_file
 
@@ -202,6 +201,20 @@ def related(a_word: str, a_particle: str, a_neighbours: set[str], b_word: str, b
     return True
 
 
+class NameRecord(NamedTuple):
+    """What the archive phase keeps of one spelling in one article (small and picklable)."""
+
+    folded: str
+    display: str
+    word: str
+    particle: str
+    neighbours: frozenset[str]
+    count: int
+    start: int
+    end: int
+    location: Location
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
@@ -332,8 +345,8 @@ class NameInconsistent(Check):
             location = doc.locate(first.particle_start, first.end)
             lines.setdefault(location.line, doc.line_text(location.line))
             records.append(
-                (folded, spelling.display, spelling.word, spelling.particle, frozenset(spelling.neighbours),
-                 len(spelling.occurrences), first.particle_start, first.end, location)
+                NameRecord(folded, spelling.display, spelling.word, spelling.particle, frozenset(spelling.neighbours),
+                           len(spelling.occurrences), first.particle_start, first.end, location)
             )
         return {"folder": os.path.dirname(doc.path), "names": records, "lines": lines}
 
@@ -343,18 +356,17 @@ class NameInconsistent(Check):
             return []
         dictionary = house_dictionary(ctx)
         items: dict[tuple, tuple[str, str, set[str]]] = {}
-        uses: dict[tuple, list[tuple[int, tuple]]] = {}
+        uses: dict[tuple, list[tuple[int, NameRecord]]] = {}
         for index, entry in enumerate(entries):
             if not entry.data:
                 continue
             area = entry.data["folder"] if scope == "directory" else ""
             for record in entry.data["names"]:
-                item_id = (area, record[0])
-                word, particle, neighbours = record[2], record[3], record[4]
+                item_id = (area, record.folded)
                 if item_id in items:
-                    items[item_id][2].update(neighbours)
+                    items[item_id][2].update(record.neighbours)
                 else:
-                    items[item_id] = (word, particle, set(neighbours))
+                    items[item_id] = (record.word, record.particle, set(record.neighbours))
                 uses.setdefault(item_id, []).append((index, record))
         findings: list[Finding] = []
         keys_of = lambda item_id: [(item_id[0], k) for k in spelling_keys(items[item_id][0])]  # noqa: E731
@@ -366,10 +378,10 @@ class NameInconsistent(Check):
 
     def _archive_findings(self, cluster: list[tuple], uses: dict, entries: list[CorpusEntry],
                           dictionary: HouseDictionary) -> Iterable[Finding]:
-        display = {item_id: uses[item_id][0][1][1] for item_id in cluster}
+        display = {item_id: uses[item_id][0][1].display for item_id in cluster}
         articles = {item_id: [i for i, _ in uses[item_id]] for item_id in cluster}
         counts = {
-            display[item_id]: (-len(articles[item_id]), -sum(r[5] for _, r in uses[item_id]), min(articles[item_id]))
+            display[item_id]: (-len(articles[item_id]), -sum(r.count for _, r in uses[item_id]), min(articles[item_id]))
             for item_id in cluster
         }
         keep, reason = _suggest(list(counts), counts, dictionary)
@@ -387,26 +399,24 @@ class NameInconsistent(Check):
                 f"{display[o]} in {_files(sorted(set(articles[o])), entries, index)}"
                 for o in sorted(cluster, key=lambda o: counts[display[o]])
             )
-            start, end, location = record[6], record[7], record[8]
-            found = name
             yield Finding(
                 rule=self.id,
                 severity=self.severity,
                 message=(
-                    f"'{found}' is spelled '{keep}' in other articles of this archive: {listing}. "
+                    f"'{name}' is spelled '{keep}' in other articles of this archive: {listing}. "
                     f"Use '{keep}' ({reason})."
                 ),
-                start=start,
-                end=end,
-                replacement=match_case(found, keep),
+                start=record.start,
+                end=record.end,
+                replacement=match_case(name, keep),
                 properties={
                     "spellings": {display[o]: len(set(articles[o])) for o in cluster},
                     "suggested": keep,
                     "scope": "archive",
                 },
                 path=entry.path,
-                location=location,
-                source_line=entry.data["lines"].get(location.line, ""),
+                location=record.location,
+                source_line=entry.data["lines"].get(record.location.line, ""),
             )
 
 
