@@ -13,7 +13,9 @@ import yaml
 
 from newslint.engine import lint_text
 
-CASES = Path(__file__).resolve().parent / "data" / "sourcing" / "cases.yaml"
+DATA = Path(__file__).resolve().parent / "data" / "sourcing"
+CASES = DATA / "cases.yaml"
+ARTICLES = DATA / "articles.yaml"
 RULES = {"stat": "unsourced-statistic", "vague": "vague-attribution"}
 
 
@@ -56,16 +58,21 @@ def score(cases: list[dict]) -> dict[str, Score]:
                     s.tp += 1
                 else:
                     s.fp += 1
-                    s.misses.append(f"false alarm {text[start:end]!r} in {text!r}")
+                    s.misses.append(f"false alarm {text[start:end]!r} in {_around(text, start, end)!r}")
             for s_, e in expected:
                 if not any(start < e and s_ < end for start, end in got):
                     s.fn += 1
-                    s.misses.append(f"missed {text[s_:e]!r} in {text!r}")
+                    s.misses.append(f"missed {text[s_:e]!r} in {_around(text, s_, e)!r}")
     return scores
 
 
+def _around(text: str, start: int, end: int) -> str:
+    """The line holding a span, for reports."""
+    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+
+
 def main() -> int:
-    scores = score(load_cases())
+    scores = score(load_cases(CASES) + load_cases(ARTICLES))
     for key, s in scores.items():
         print(f"{RULES[key]}: precision {s.precision:.3f} recall {s.recall:.3f} (tp {s.tp}, fp {s.fp}, fn {s.fn})")
         for line in s.misses:

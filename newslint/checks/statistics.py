@@ -46,9 +46,28 @@ _HEADLINE_KINDS = frozenset({"heading", "headline"})
 # -- shared helpers -----------------------------------------------------------------
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first, any run of spaces between words."""
-    unique = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+    """A regex matching any of the literal ``words``, shaped as a trie so that Python's
+    regex engine rejects a non-matching position after a character or two (a flat
+    alternation of a hundred words tries every word at every position). Spaces inside
+    an entry match any run of whitespace. Callers add word boundaries."""
+    trie: dict = {}
+    for word in {w.strip().lower() for w in words if w and w.strip()}:
+        node = trie
+        for token in re.findall(r"\s+|.", word, re.S):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for token in sorted(k for k in node if k):
+        piece = r"\s+" if token == " " else re.escape(token)
+        branches.append(piece + _trie_regex(node[token]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _lowered(doc: Document) -> str:
@@ -104,31 +123,53 @@ def _number_value(token: str) -> float | None:
 
 # -- statistics: the vocabulary ---------------------------------------------------------
 
-_NUMW = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
-    r"eight|nine))?|seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|eleven|twelve|three|seven|"
-    r"eight|four|five|nine|one|two|six|ten|a\s+hundred|hundred)"
-)
+# Word lists, built into trie-shaped patterns on first use (see _vocabulary).
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split()
+_CHANGE_WORDS = (
+    "rose risen rises rise rising climbed climbs climb climbing fell falls fall falling fallen dropped drops drop "
+    "dropping declined declines decline declining jumped jumps jump jumping surged surges surge soared soars "
+    "plunged plunges plummeted slumped slumps grew grows grow growing grown increased increases increase decreased "
+    "decreases decrease shrank shrunk shrinks slid slides sank tumbled gained gains lost up down higher lower cut "
+    "slashed reduced expanded contracted swelled ballooned"
+).split()
+_HEDGE_WORDS = [
+    "about", "around", "almost", "nearly", "more than", "over", "some", "roughly", "just over", "just under",
+    "an estimated", "approximately", "close to", "at least", "less than", "fewer than", "up to", "as much as",
+    "as many as", "well over", "well under", "only", "just", "barely", "fully", "exactly", "precisely", "under",
+]
+_SUPERLATIVE_WORDS = (
+    "highest lowest biggest largest smallest fastest slowest steepest sharpest strongest weakest worst best most "
+    "fewest deepest greatest hottest coldest wettest driest warmest coolest sunniest windiest snowiest busiest "
+    "quietest cheapest dearest longest shortest heaviest lightest richest poorest deadliest costliest tightest "
+    "loosest widest narrowest tallest oldest youngest least lowest-ever highest-ever"
+).split()
+#: Words one of which every statistical claim contains (besides digits): the scan looks
+#: only around these, then tries the full pattern at the few word starts just before.
+_KEY_WORDS = [
+    *_NUMBER_WORDS, *_SUPERLATIVE_WORDS, "half", "halved", "halving", "third", "thirds", "quarter", "quarters",
+    "fifth", "fifths", "sixth", "sixths", "tenth", "tenths", "eighths", "majority", "doubled", "doubling",
+    "tripled", "tripling", "trebled", "trebling", "quadrupled", "quadrupling", "record", "all-time", "multi-year",
+    "decade", "million", "billion", "thousand",
+]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    return {
+        "numw": rf"(?:(?:{_alt(_NUMBER_WORDS)})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred)",
+        "change": f"(?:{_alt(_CHANGE_WORDS)})",
+        "hedge": f"(?:{_alt(_HEDGE_WORDS)})",
+        "superlative": f"(?:{_alt(_SUPERLATIVE_WORDS)})",
+    }
+
+
 _DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-_CHANGE = (
-    r"(?:rose|risen|rises|rise|rising|climbed|climbs|climb|climbing|fell|falls|fall|falling|fallen|dropped|drops|"
-    r"drop|dropping|declined|declines|decline|declining|jumped|jumps|jump|jumping|surged|surges|surge|soared|soars|"
-    r"plunged|plunges|plummeted|slumped|slumps|grew|grows|grow|growing|grown|increased|increases|increase|"
-    r"decreased|decreases|decrease|shrank|shrunk|shrinks|slid|slides|sank|tumbled|gained|gains|lost|up|down|"
-    r"higher|lower|cut|slashed|reduced|expanded|contracted|swelled|ballooned)"
-)
-_HEDGE = (
-    r"(?:about|around|almost|nearly|more\s+than|over|some|roughly|just\s+over|just\s+under|an\s+estimated|"
-    r"approximately|close\s+to|at\s+least|less\s+than|fewer\s+than|up\s+to|as\s+much\s+as|as\s+many\s+as|"
-    r"well\s+over|well\s+under|only|just|barely|fully|exactly|precisely|under)"
-)
 _FRACTION = (
     r"(?:half|a\s+(?:third|quarter|fifth|tenth)|one\s+(?:third|quarter|fifth|tenth)|"
     r"(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))"
-)
-_SUPERLATIVE = (
-    r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|steepest|sharpest|strongest|weakest|worst|best|"
-    r"most|fewest|deepest|greatest|hottest|coldest|wettest|driest)"
 )
 _SPAN_OF_TIME = (
     r"(?:since\s+(?:(?:19|20)\d\d\b|records\s+began|record-keeping|the\s+(?:19|20)\d0s|the\s+[a-z]+(?:\s+[a-z]+)?\s+"
@@ -145,6 +186,7 @@ COUNT_KINDS = frozenset({"count", "n_of_m"})
 @dataclass(frozen=True)
 class _StatLexicon:
     mention: re.Pattern
+    anchor: re.Pattern
     change_before: re.Pattern
     hedge_before: re.Pattern
     claim_tail: re.Pattern
@@ -210,33 +252,36 @@ def _data() -> dict:
 @lru_cache(maxsize=1)
 def _stat_lexicon() -> _StatLexicon:
     d = _data()["statistics"]
+    v = _vocabulary()
+    numw, change, hedge, superlative = v["numw"], v["change"], v["hedge"], v["superlative"]
     pop = _alt(d["population_nouns"])
     mention = rf"""
-      (?P<pct>\b(?:{_DIG}|{_NUMW})\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|percentage[- ]points?\b))
-    | (?P<pts>\b{_CHANGE}\s+(?:by\s+)?(?:{_HEDGE}\s+)?(?:{_DIG}|{_NUMW})\s+(?:percentage\s+)?(?:points?|pts|basis\s+points|bps)\b)
-    | (?P<chg>\b{_CHANGE}\s+(?:by\s+)?(?:{_HEDGE}\s+)?(?:a\s+(?:third|quarter|fifth|tenth|half)|half|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b)
+      (?P<pct>\b(?:{_DIG}|{numw})\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|percentage[- ]points?\b))
+    | (?P<pts>\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:{_DIG}|{numw})\s+(?:percentage\s+)?(?:points?|pts|basis\s+points|bps)\b)
+    | (?P<chg>\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:a\s+(?:third|quarter|fifth|tenth|half)|half|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b)
     | (?P<mult>\b(?:doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|halved|halving)\b)
     | (?P<fold>\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)[- ]?fold\b)
-    | (?P<times>\b(?:{_NUMW}|\d+(?:\.\d+)?)\s+times\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b)
-    | (?P<inm>\b(?:{_NUMW}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:{_NUMW}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b)
-    | (?P<nofm>\b(?:{_NUMW}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{_NUMW}|\d{{1,3}}(?:,\d{{3}})*)\b)
-    | (?P<frac>\b(?:{_HEDGE}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)\s+(?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
+    | (?P<times>\b(?:{numw}|\d+(?:\.\d+)?)\s+times\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b)
+    | (?P<inm>\b(?:{numw}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:{numw}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b)
+    | (?P<nofm>\b(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\b)
+    | (?P<frac>\b(?:{hedge}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)\s+(?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
     | (?P<maj>\b(?:a|the)\s+(?:(?:clear|large|slim|narrow|vast|big|small|solid|overwhelming|sizeable|sizable|substantial|slight|tiny|bare)\s+)?majority\s+of\b)
-    | (?P<rec>\b{_SUPERLATIVE}\s+(?:[a-z'-]+\s+){{0,3}}?{_SPAN_OF_TIME})
-    | (?P<rechi>\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b|\b(?:a|the)\s+record\s+(?:\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b)
+    | (?P<rec>\b{superlative}\s+(?:[a-z'-]+\s+){{0,3}}?{_SPAN_OF_TIME})
+    | (?P<rechi>\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b|\b(?:a|the)\s+record\s+(?:[$£€¥]?\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b)
     | (?P<count>\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b
-        |\b(?:{_NUMW}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b)
+        |\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b)
     """
     opinion = _alt(d["opinion_words"])
     nouns = _alt(d["source_nouns"])
     return _StatLexicon(
         mention=re.compile(mention, re.VERBOSE),
-        change_before=re.compile(rf"\b{_CHANGE}\s+(?:by\s+|to\s+|from\s+)?(?:{_HEDGE}\s+)?\Z"),
-        hedge_before=re.compile(rf"\b{_HEDGE}\s+\Z"),
+        anchor=re.compile(rf"\d[\d,.]*|\b(?:{_alt(_KEY_WORDS)})"),
+        change_before=re.compile(rf"\b{change}\s+(?:by\s+|to\s+|from\s+)?(?:{hedge}\s+)?\Z"),
+        hedge_before=re.compile(rf"\b{hedge}\s+\Z"),
         claim_tail=re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
         claim_noun=re.compile(r"\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
         set_rate_after=re.compile(rf"[\s-]*(?:{_alt(d['set_rate_nouns'])})\b"),
-        set_rate_before=re.compile(rf"\b(?:{_alt(d['set_rate_before'])})\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:{_HEDGE}\s+)?\Z"),
+        set_rate_before=re.compile(rf"\b(?:{_alt(d['set_rate_before'])})\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:{hedge}\s+)?\Z"),
         dressing_before=re.compile(rf"\b({_alt(d['dressing'])})\s+(?:[a-z-]+\s+)?\Z"),
         opinion_after=re.compile(rf"\b(?:{opinion})\b"),
         opinion_sentence=re.compile(r"\b(?:poll|polls|polled|polling|survey|surveys|surveyed|respondents|approval)\b"),
@@ -260,7 +305,7 @@ def _stat_lexicon() -> _StatLexicon:
         ),
         continuation_start=re.compile(rf"(?:{_alt(d['continuation_starts'])})\b"),
         continuation_anywhere=re.compile(rf"\b(?:{_alt(d['continuation_anywhere'])})\b"),
-        source_follows=re.compile(rf"(?:{_alt(d['source_follows'])})\b"),
+        source_follows=re.compile(rf"(?:{_alt(d['source_follows'])})(?!\w)"),
         claim_stop=frozenset(
             """believe believes believed think thinks thought say says said support supports supported oppose
             opposed back backed are were is was have has had will would who that which in on at for to from and or
@@ -293,9 +338,16 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     lex = _stat_lexicon()
     low = _lowered(doc)
     text = doc.normalized
-    for m in lex.mention.finditer(low):
+    covered = 0
+    for anchor in lex.anchor.finditer(low):
+        if anchor.start() < covered:
+            continue
+        m = _mention_around(lex, low, anchor.start())
+        if m is None:
+            continue
         kind = m.lastgroup or ""
         start, end = m.span()
+        covered = end
         if not _keep_mention(kind, m, low, text, min_count):
             continue
         if kind == "pts" or kind == "chg":
@@ -312,6 +364,28 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
             kind = "n_of_m"
         claim_start, claim_end = _claim_span(lex, low, m.lastgroup or "", start, end)
         yield StatMention(start, end, kind, claim_start, claim_end)
+
+
+#: Words that can open a claim whose key is a number that follows: "down 8 points", "a record 3 million".
+_LEADS_TO_NUMBER = frozenset([*_CHANGE_WORDS, "by", "record", "about", "around", "almost", "nearly", "over", "some",
+                              "roughly", "than", "least", "to", "estimated", "approximately", "just"])
+_WORD_START = re.compile(r"(?<![\w'-])[a-z$£€¥]")
+
+
+def _mention_around(lex: "_StatLexicon", low: str, position: int) -> re.Match | None:
+    """The claim that contains the key word or number at ``position``: tried at the key itself,
+    then from up to four words earlier ("fell by a third", "a majority of", "down 8 points")."""
+    m = lex.mention.match(low, position)
+    if m is not None:
+        return m
+    if low[position].isdigit() and _previous_word(low, position) not in _LEADS_TO_NUMBER:
+        return None  # most numbers (years, dates, times) start nothing and follow no change verb
+    window_start = max(0, position - 45)
+    for w in [w.start() for w in _WORD_START.finditer(low, window_start, position)][-4:]:
+        m = lex.mention.match(low, w)
+        if m is not None and m.end() > position:
+            return m
+    return None
 
 
 def _previous_word(low: str, start: int) -> str:
@@ -337,12 +411,12 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
             return False
         if m.group().startswith("100") and not re.match(r"\s+of\b", low[end : end + 6]):
             return False  # "100% sure", "100 per cent committed"
-        return True
+        return not _is_target(low, start, end)
     if kind == "mult":
         return nxt not in _MULTIPLE_SKIP_AFTER
     if kind == "fold":
         prev = _previous_word(low, start)
-        return nxt in _CHANGE_NOUNS or bool(re.fullmatch(_CHANGE, prev))
+        return nxt in _CHANGE_NOUNS or prev in _CHANGE_WORDS
     if kind in ("inm", "nofm"):
         parts = re.split(r"\s+(?:in|out\s+of|of)\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?", m.group(), maxsplit=1)
         if len(parts) != 2:
@@ -358,7 +432,7 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
     if kind == "frac":
         prev = _previous_word(low, start)
         group = m.group()
-        if prev in _BEFORE_HALF_SKIP and not re.match(_HEDGE, group):
+        if prev in _BEFORE_HALF_SKIP and not re.match(_vocabulary()["hedge"], group):
             return False
         if group.endswith("of"):
             after = following
@@ -392,6 +466,19 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
                 return False  # a year: "in 2008 people lost their homes"
         return True
     return True
+
+
+_DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the\s+end\s+of\s+)?(?:19|20)\d\d|the\s+end\s+of)\b")
+_TARGET_BEFORE = re.compile(
+    r"\b(?:target|targets|goal|goals|aim|aims|aiming|ambition|pledge|pledged|pledges|plan|plans|planned|want|wants|"
+    r"promise|promised|promises|vow|vowed|vows|seek|seeks|intend|intends|commit|commits|committed|commitment|"
+    r"propose|proposed|proposes)\b(?:\s+[\w'-]+){0,6}\s+\Z"
+)
+
+
+def _is_target(low: str, start: int, end: int) -> bool:
+    """A goal, not a measurement: "cut emissions by 55% by 2030", "a target of 40% women"."""
+    return bool(_DEADLINE_AFTER.match(low, end, end + 40) or _TARGET_BEFORE.search(low, max(0, start - 60), start))
 
 
 def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) -> tuple[int, int]:
@@ -446,7 +533,7 @@ class _Sourcing:
         result = self.direct(index)
         if not result and depth < 6:
             previous = self._neighbour(index, -1)
-            if previous is not None and self._continues(index) and self.sourced(previous, depth + 1):
+            if previous is not None and self._continues(index, previous) and self.sourced(previous, depth + 1):
                 result = True
         if not result:
             following = self._neighbour(index, 1)
@@ -467,19 +554,22 @@ class _Sourcing:
             return None
         return other
 
-    def _continues(self, index: int) -> bool:
+    def _continues(self, index: int, previous: int) -> bool:
+        """Whether a sentence plainly continues the one before ("A further 12% disagreed")."""
         s = self.doc.sentences[index]
-        low = self.low
+        low, lex = self.low, self.lex
         start = s.start
         while start < s.end and not low[start].isalnum():
             start += 1
-        if self.lex.continuation_start.match(low, start, s.end):
+        if lex.continuation_start.match(low, start, s.end) or lex.continuation_anywhere.search(low, s.start, s.end):
             return True
-        if self.lex.continuation_anywhere.search(low, s.start, s.end):
-            return True
+        if self.doc.sentences[previous].block != s.block:
+            return False
+        # "12% disagreed." right after the poll is named, in the same paragraph.
         first = self.mentions.get(index)
-        # "62% said they backed the plan." right after the poll is named.
-        return bool(first) and first[0].claim_start <= start + 2
+        return bool(first) and first[0].claim_start <= start + 2 and bool(
+            lex.opinion_after.match(low, first[0].claim_end + 1, min(s.end, first[0].claim_end + 30))
+        )
 
     def _has_source(self, index: int) -> bool:
         doc, lex, low = self.doc, self.lex, self.low
@@ -615,6 +705,15 @@ def _positive(value: Any, name: str) -> None:
         raise OptionError(f"{name} must be at least 1, got {value!r}")
 
 
+#: Between two figures of one comparison: "46% in 2024, up from 38%", "4.1% compared with 3.9%".
+_COMPARISON_GAP = re.compile(
+    r"(?:\s+(?:in|on|at|for|during|last|this|a|the|year|month|week|quarter|[a-z]+day|\d{4}|\w+)){0,3}\s*,?\s+"
+    r"(?:up|down)?\s*(?:from|compared\s+with|compared\s+to|against|versus|vs\.?|than)\s+(?:about\s+|around\s+|just\s+)?"
+)
+
+_COMPARISON_START = re.compile(r"(?:up|down)\s+from\b")
+
+
 def _merge(found: list[StatMention], low: str) -> list[StatMention]:
     """Join figures of one clause ("rose from 4.1% to 4.5%") into one claim; keep the others apart."""
     merged: list[StatMention] = []
@@ -622,7 +721,9 @@ def _merge(found: list[StatMention], low: str) -> list[StatMention]:
         if merged:
             last = merged[-1]
             gap = low[last.claim_end : mention.claim_start] if mention.claim_start > last.claim_end else ""
-            apposition = mention.kind == "record" and not gap.strip(" ,")
+            apposition = (mention.kind == "record" and not gap.strip(" ,")) or bool(_COMPARISON_GAP.fullmatch(gap)) or (
+                _COMPARISON_START.match(low, mention.claim_start) is not None and len(gap.split()) <= 4
+            )
             if mention.claim_start <= last.claim_end or apposition or (
                 not re.search(r"[,;:()\"]|\b(?:while|whereas|but|and)\b", gap) and len(gap.split()) <= 4
             ):
@@ -709,19 +810,21 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
     subjects = _alt([*d["subjects"], *extra_subjects])
     inverted = ("say says said argue argues argued believe believes note notes noted warn warns warned claim claims "
                 "claimed suggest suggests suggested insist insists insisted contend contends").split()
-    phrases = "|".join(f"(?:{p})" for p in [*d["phrases"], *extra_phrases])
-    cue = "|".join(
+    # One leading word boundary for every branch: the engine then rejects most positions
+    # with a single test instead of one per branch.
+    phrases = "|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in [*d["phrases"], *extra_phrases])
+    cue = r"\b(?:" + "|".join(
         [
-            rf"(?P<subject>\b(?P<subject_word>{subjects})\s+(?:of\s+(?:[a-z'-]+\s+){{1,3}}?)?{fillers}"
+            rf"(?P<subject>(?P<subject_word>{subjects})\s+(?:of\s+(?:[a-z'-]+\s+){{1,3}}?)?{fillers}"
             rf"(?:{_alt(d['verbs'])})\b)",
-            rf"(?P<evidence>\b(?P<evidence_word>{_alt(d['evidence'])})\s+{fillers}(?:{_alt(d['evidence_verbs'])})\b)",
-            rf"(?P<source>\b(?P<source_word>sources)\s+{fillers}(?:{_alt(d['bare_source_verbs'])})\b)",
-            rf"(?P<pronoun>\b(?P<pronoun_word>{_alt(d['pronouns'])})\s+{fillers}(?:{_alt(d['pronoun_verbs'])})\b)",
-            rf"(?P<inverted>\b(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
+            rf"(?P<evidence>(?P<evidence_word>{_alt(d['evidence'])})\s+{fillers}(?:{_alt(d['evidence_verbs'])})\b)",
+            rf"(?P<source>(?P<source_word>sources)\s+{fillers}(?:{_alt(d['bare_source_verbs'])})\b)",
+            rf"(?P<pronoun>(?P<pronoun_word>{_alt(d['pronouns'])})\s+{fillers}(?:{_alt(d['pronoun_verbs'])})\b)",
+            rf"(?P<inverted>(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
             rf"(?:{subjects}|sources)\b)",
             f"(?P<phrase>{phrases})",
         ]
-    )
+    ) + ")"
     return _VagueLexicon(
         cue=re.compile(cue),
         allowed=frozenset(_collapse(a.lower()) for a in allowed),
@@ -821,9 +924,23 @@ def _patterns(value: list, name: str) -> None:
             raise OptionError(f"{name}: pattern {pattern!r} is unsafe: {problem}")
 
 
-def _tokens_before(doc: Document, sentence_start: int, start: int) -> list[str]:
-    """Words and punctuation before ``start`` in the same sentence, nearest last."""
-    return re.findall(r"[\w'&.-]+|[,;:()\"]", doc.normalized[max(sentence_start, start - 80) : start])
+def _tokens_before(doc: Document, sentence_start: int, start: int) -> list[tuple[str, bool]]:
+    """Words and punctuation before ``start`` in the same sentence, nearest last, each with
+    whether it is an ordinary word capitalised only because it opens the sentence."""
+    window_start = max(sentence_start, start - 80)
+    out = []
+    for w in re.finditer(r"[\w'&.-]+|[,;:()\"]", doc.normalized[window_start:start]):
+        token = w.group()
+        opener = window_start + w.start() == sentence_start and token[:1].isupper() and _used_in_lower_case(doc, token)
+        out.append((token, opener))
+    return out
+
+
+def _used_in_lower_case(doc: Document, token: str) -> bool:
+    """Whether the article also writes this word in lower case: "Sleep experts" is not a name, "Nomura" is."""
+    if not token[1:].islower():
+        return False
+    return re.search(rf"\b{re.escape(token.lower())}\b", doc.normalized) is not None
 
 
 def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_start: int, s_end: int) -> bool:
@@ -850,18 +967,18 @@ def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_sta
     return not _SILENCERS.search(norm, s_start, s_end)
 
 
-def _unnamed(lex: _VagueLexicon, family: str, before: list[str]) -> bool:
+def _unnamed(lex: _VagueLexicon, family: str, before: list[tuple[str, bool]]) -> bool:
     """Whether the words before a group leave it unnamed ("many analysts") or name it ("Nomura analysts")."""
     if family == "pronoun":
-        return not before or before[-1].lower() not in lex.pronoun_blockers
+        return not before or before[-1][0].lower() not in lex.pronoun_blockers
     if family == "source":
         if not before:
             return True
-        prev = before[-1]
+        prev = before[-1][0]
         return not prev[:1].isalnum() or prev.lower() in lex.bare_source_modifiers or prev.lower() in (
             "and", "but", "that", "as", "while", "said", "say", "says", "told"
         )
-    for token in reversed(before[-3:]):
+    for token, opener in reversed(before[-3:]):
         lower = token.lower()
         if not token[:1].isalnum():
             return True  # punctuation: nothing names the group
@@ -869,7 +986,7 @@ def _unnamed(lex: _VagueLexicon, family: str, before: list[str]) -> bool:
             return False  # "the experts" already introduced, "the bank's economists", "his critics"
         if lower in _FUNCTION_WORDS:
             return True
-        if token[:1].isupper() and lower not in lex.vague_capitalised:
+        if token[:1].isupper() and lower not in lex.vague_capitalised and not opener:
             return False  # "Nomura strategists", "UN experts"
     return True
 
