@@ -203,6 +203,7 @@ class _StatLexicon:
     link: re.Pattern
     adjective_markers: frozenset
     clause_end_verbs: frozenset
+    noun_like_verbs: frozenset
     unowned_evidence: frozenset
     evidence_owners: frozenset
     continuation_start: re.Pattern
@@ -286,7 +287,7 @@ def _stat_lexicon() -> _StatLexicon:
         opinion_after=re.compile(rf"\b(?:{opinion})\b"),
         opinion_sentence=re.compile(r"\b(?:poll|polls|polled|polling|survey|surveys|surveyed|respondents|approval)\b"),
         source_any=re.compile(rf"\b(?:{_alt(d['source_phrases'])})\b|\b(?:{nouns})\s+(?:from|by)\s"),
-        source_verb=re.compile(rf"\b(?:{_alt(d['source_verbs'])})\b"),
+        source_verb=re.compile(rf"\b(?:{_alt([*d['source_verbs'], *d['noun_like_verbs']])})\b"),
         named_evidence=re.compile(
             rf"(?:\b[A-Z][\w&.-]*(?:\s+(?:of|for|on|and|&)?\s*[A-Z][\w&.-]*)*|\b\w+'s?)\s+(?:[\w-]+\s+){{0,2}}?(?i:{nouns})\b"
         ),
@@ -298,6 +299,7 @@ def _stat_lexicon() -> _StatLexicon:
         link=re.compile(r"\]\(|\]\[|<a\s|href=|https?://|www\."),
         adjective_markers=frozenset(w.lower() for w in d["adjective_markers"]),
         clause_end_verbs=frozenset(w.lower() for w in d["clause_end_verbs"]),
+        noun_like_verbs=frozenset(w.lower() for w in d["noun_like_verbs"]),
         unowned_evidence=frozenset(w.lower() for w in d["unowned_evidence"]),
         evidence_owners=frozenset(
             "the latest new recent official available these those this provisional preliminary early updated "
@@ -492,7 +494,7 @@ def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) ->
         if hedge:
             start = hedge.start()
     tail = lex.claim_tail.match(low, end, end + 60)
-    if low.endswith("of", start, end) or kind == "inm":
+    if low.endswith("of", start, end) or kind in ("inm", "nofm"):
         tail = lex.claim_noun.match(low, end, end + 60)
     elif kind == "rec" and low.endswith("the ", max(0, start - 4), start):
         start -= 4
@@ -500,9 +502,12 @@ def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) ->
         words = list(re.finditer(r"[\w'-]+", low[tail.start(1) : tail.end(1)]))
         kept_end = None
         for w in words:
-            if w.group() in lex.claim_stop:
+            word = w.group()
+            if word in lex.claim_stop:
                 break
             kept_end = tail.start(1) + w.end()
+            if word.endswith("s") and not word.endswith("'s"):
+                break  # a plural noun ends the phrase: "three in ten drivers", not "... drivers admit"
         if kept_end is not None:
             end = kept_end
     return start, end
@@ -599,9 +604,17 @@ class _Sourcing:
         if m.group() in lex.clause_end_verbs and not re.match(r"\s*(?:[,.;:]|that\b)", low[m.end() : m.end() + 8]):
             return False  # "the economy added 200,000 jobs"
         if before and before[-1] in lex.unowned_evidence:
-            owners = before[:-1][-2:]
+            owners = []
+            for word in reversed(before[:-1]):
+                if not word[:1].isalnum() or len(owners) == 2:
+                    break
+                owners.append(word)
             if all(w in lex.evidence_owners for w in owners):
                 return False  # "Data show", "The latest figures show": whose?
+        if m.group() in lex.noun_like_verbs:
+            follows_that = re.match(r"\s+that\b", low[m.end() : m.end() + 6]) is not None
+            if not follows_that and not (before and before[-1] in ("it", "he", "she", "who", "which")):
+                return False  # "estimates of 3 million", "reports of abuse": nouns, not attributions
         for mention in mentions:
             if mention.end <= m.start():
                 between = low[mention.end : m.start()]
