@@ -491,8 +491,8 @@ def _matcher(paths: tuple[str, ...]) -> Matcher:
 _DEFAULT_PATHS = tuple(sorted(c.path for c in CURATED if c.on and c.path not in _SPECIAL))
 
 
-def _hits_by_path(doc: Document, paths: tuple[str, ...]) -> dict[str, list[Hit]]:
-    """Scan once for a group of checks (all default-on ones together) and keep it on the document."""
+def _scanner(paths: tuple[str, ...]) -> Callable[[Document], dict[str, list[Hit]]]:
+    """A memo factory: scan a document once for a group of checks (all default-on ones together)."""
 
     def scan(doc: Document) -> dict[str, list[Hit]]:
         out: dict[str, list[Hit]] = {}
@@ -500,7 +500,7 @@ def _hits_by_path(doc: Document, paths: tuple[str, ...]) -> dict[str, list[Hit]]
             out.setdefault(hit.path, []).append(hit)
         return out
 
-    return doc.memo("proselint:" + ",".join(paths), scan)
+    return scan
 
 
 class ProselintCheck(Check):
@@ -516,12 +516,13 @@ class ProselintCheck(Check):
         self.summary = curation.summary
         self.enabled_by_default = curation.on
         self.docs = Docs(flags=curation.summary, why=curation.why, example=curation.example, better=curation.better)
-        self._group = _DEFAULT_PATHS if curation.path in _DEFAULT_PATHS else (curation.path,)
+        group = _DEFAULT_PATHS if curation.path in _DEFAULT_PATHS else (curation.path,)
+        self._memo_key = "proselint:" + ",".join(group)
+        self._scan = lexical_illusions if curation.path in _SPECIAL else _scanner(group)
 
     def _hits(self, doc: Document) -> list[Hit]:
-        if self.path == "lexical_illusions":
-            return doc.memo("proselint:lexical_illusions", lexical_illusions)
-        return _hits_by_path(doc, self._group).get(self.path, [])
+        found = doc.memo(self._memo_key, self._scan)
+        return found if self.path in _SPECIAL else found.get(self.path, [])
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.normalized
