@@ -406,28 +406,31 @@ class Anachronism(Check):
     # -- (3) known events -------------------------------------------------------------------
     def _event_dates(self, doc: Document, dates: DateIndex, events: list[Event]) -> Iterator[Finding]:
         norm = doc.normalized
-        for event in events:
-            for cue in event.cue.finditer(norm):
-                bounds = _sentence_bounds(doc, cue.start())
-                if bounds is None:
-                    continue
-                sentence = norm[bounds[0] : bounds[1]]
+        # Only a sentence with a year in it can give an event another year: look for cues there alone.
+        sentences = sorted({b for d in dates.mentions if d.year_given and (b := _sentence_bounds(doc, d.start))})
+        for bounds in sentences:
+            sentence = norm[bounds[0] : bounds[1]]
+            for event in events:
                 if event.requires is not None and not event.requires.search(sentence):
                     continue
-                for date in _dates_beside(norm, dates, bounds, cue.start(), cue.end()):
-                    if date.overlaps(event.first - _ONE_DAY, event.last + _ONE_DAY):
-                        continue
-                    when = f"on {event.describe()}" if event.first == event.last else f"from {event.describe()}"
-                    name = event.name[0].upper() + event.name[1:]
-                    yield self.finding(
-                        date.start,
-                        date.end,
-                        f"{name} was {when}, not {'on' if date.kind == 'day' else 'in'} {date.text}.",
-                        replacement=_with_year(date, event),
-                        fixable=False,
-                        part="event",
-                        event=event.id,
-                    )
+                for cue in event.cue.finditer(norm, bounds[0], bounds[1]):
+                    for date in _dates_beside(norm, dates, bounds, cue.start(), cue.end()):
+                        if date.overlaps(event.first - _ONE_DAY, event.last + _ONE_DAY):
+                            continue
+                        yield self._event_finding(event, date)
+
+    def _event_finding(self, event: Event, date: DateMention) -> Finding:
+        when = f"on {event.describe()}" if event.first == event.last else f"from {event.describe()}"
+        name = event.name[0].upper() + event.name[1:]
+        return self.finding(
+            date.start,
+            date.end,
+            f"{name} was {when}, not {'on' if date.kind == 'day' else 'in'} {date.text}.",
+            replacement=_with_year(date, event),
+            fixable=False,
+            part="event",
+            event=event.id,
+        )
 
 
 def _dates_beside(norm: str, dates: DateIndex, bounds, cue_start: int, cue_end: int) -> list[DateMention]:

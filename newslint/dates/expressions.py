@@ -82,8 +82,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative", r"(?i:\b(?P<rel>last|this|next|past)\s+(?P<unit>week|weekend|month|year))\b"),
     ("deictic", r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight))\b"),
     # "three weeks ago", "a year ago"
-    ("ago", r"(?i:\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-            r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago)\b"),
+    # (found from the word "ago" backwards: see _AGO_BEFORE)
+    ("ago", r"(?i:\bago\b)"),
     # "on Tuesday", "last Friday", plain "Tuesday"
     ("weekday", r"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     # "in 2023", "the 2004 tsunami"
@@ -406,7 +406,17 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
 
 
-def _ago(match, text, pub, offset):
+_AGO_BEFORE = re.compile(
+    r"(?i:\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+    r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+)$"
+)
+
+
+def _ago(found, text, pub, offset):
+    """ "three weeks ago": the cheap match is the word "ago"; the count and unit are read backwards."""
+    match = _AGO_BEFORE.search(text, max(0, found.start() - 30), found.start())
+    if match is None:
+        return None
     first = last = None
     if pub is not None:
         count_word = match.group("count").lower()
@@ -420,8 +430,8 @@ def _ago(match, text, pub, offset):
         slack = {"day": 0, "week": 3, "month": 15, "year": 183, "decade": 1826}[unit]
         first = pub - _dt.timedelta(days=round(high * _UNIT_DAYS[unit]) + slack)
         last = pub - _dt.timedelta(days=max(0, round(low * _UNIT_DAYS[unit]) - slack))
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "relative", first, last,
-                       lead=_lead(text, match.start()))
+    return DateMention(match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative",
+                       first, last, lead=_lead(text, match.start()))
 
 
 def _weekday_alone(match, text, pub, offset):
