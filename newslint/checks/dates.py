@@ -509,16 +509,27 @@ class Anniversary(Check):
         rf"(?i)\b(?P<count>{COUNT})\s+years\s+(?P<rel>since|after|on\s+from|ago,?\s+in)\s+(?P<what>[^.;:!?]{{1,80}})"
     )
 
+    # Cheap scans for the words every match contains; the full patterns run only around them.
+    _ANNIVERSARY_HINT = re.compile(r"(?i)(?:anniversary|centenary|centennial|bicentenary|bicentennial)\s+of\b")
+    _YEARS_HINT = re.compile(r"(?i)\byears\s+(?:since|after|on\s+from|ago)\b")
+
+    @staticmethod
+    def _around(hints: re.Pattern[str], full: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        for hint in hints.finditer(text):
+            match = full.search(text, max(0, hint.start() - 40), hint.end() + 130)
+            if match is not None and match.start() <= hint.start() < match.end():
+                yield match
+
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         norm = doc.normalized
         dates = document_dates(doc)
         events = _events(ctx)
-        for match in self._ANNIVERSARY.finditer(norm):
+        for match in self._around(self._ANNIVERSARY_HINT, self._ANNIVERSARY, norm):
             count_group = "count" if match.group("count") else "count2"
             what_group = "what" if match.group("what") else "what2"
             count = parse_ordinal(match.group(count_group))
             yield from self._judge(doc, dates, events, match, count_group, what_group, count, "anniversary")
-        for match in self._YEARS.finditer(norm):
+        for match in self._around(self._YEARS_HINT, self._YEARS, norm):
             if _APPROXIMATE.search(norm[max(0, match.start() - 20) : match.start()]):
                 continue
             rel = match.group("rel").lower()
