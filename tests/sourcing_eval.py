@@ -16,6 +16,7 @@ from newslint.engine import lint_text
 DATA = Path(__file__).resolve().parent / "data" / "sourcing"
 CASES = DATA / "cases.yaml"
 ARTICLES = DATA / "articles.yaml"
+FILES = [CASES, ARTICLES, DATA / "more_cases.yaml", DATA / "blind_cases.yaml"]
 RULES = {"stat": "unsourced-statistic", "vague": "vague-attribution"}
 
 
@@ -72,7 +73,7 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def main() -> int:
-    scores = score(load_cases(CASES) + load_cases(ARTICLES))
+    scores = score([case for path in FILES for case in load_cases(path)])
     for key, s in scores.items():
         print(f"{RULES[key]}: precision {s.precision:.3f} recall {s.recall:.3f} (tp {s.tp}, fp {s.fp}, fn {s.fn})")
         for line in s.misses:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcing_eval import ARTICLES, CASES, DATA, load_cases, score
-
-FILES = [CASES, ARTICLES, DATA / "more_cases.yaml"]
+from sourcing_eval import FILES, load_cases, score
 
 
 @pytest.fixture(scope="module")

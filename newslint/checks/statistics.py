@@ -413,6 +413,8 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
             return False
         if m.group().startswith("100") and not re.match(r"\s+of\b", low[end : end + 6]):
             return False  # "100% sure", "100 per cent committed"
+        if _VOTE_SHARE.match(low, end):
+            return False  # "won 52% of the vote": an election result, an event
         return not _is_target(low, start, end)
     if kind == "mult":
         return nxt not in _MULTIPLE_SKIP_AFTER
@@ -470,6 +472,7 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
     return True
 
 
+_VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|valid\s+|total\s+|first-round\s+)?(?:vote|votes|ballots)\b")
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the\s+end\s+of\s+)?(?:19|20)\d\d|the\s+end\s+of)\b")
 _TARGET_BEFORE = re.compile(
     r"\b(?:target|targets|goal|goals|aim|aims|aiming|ambition|pledge|pledged|pledges|plan|plans|planned|want|wants|"
@@ -612,7 +615,7 @@ class _Sourcing:
             if all(w in lex.evidence_owners for w in owners):
                 return False  # "Data show", "The latest figures show": whose?
         if m.group() in lex.noun_like_verbs:
-            follows_that = re.match(r"\s+that\b", low[m.end() : m.end() + 6]) is not None
+            follows_that = re.match(r"\s+that\b|\s*[,.;:!?]|\s*\Z", low[m.end() : m.end() + 6]) is not None
             if not follows_that and not (before and before[-1] in ("it", "he", "she", "who", "which")):
                 return False  # "estimates of 3 million", "reports of abuse": nouns, not attributions
         for mention in mentions:
@@ -724,6 +727,7 @@ _COMPARISON_GAP = re.compile(
     r"(?:up|down)?\s*(?:from|compared\s+with|compared\s+to|against|versus|vs\.?|than)\s+(?:about\s+|around\s+|just\s+)?"
 )
 
+_APPOSITION_GAP = re.compile(r"[\s,]*(?:(?:the|its|their|his|her|a|an)\s+)?")
 _COMPARISON_START = re.compile(r"(?:up|down)\s+from\b")
 
 
@@ -734,7 +738,7 @@ def _merge(found: list[StatMention], low: str) -> list[StatMention]:
         if merged:
             last = merged[-1]
             gap = low[last.claim_end : mention.claim_start] if mention.claim_start > last.claim_end else ""
-            apposition = (mention.kind == "record" and not gap.strip(" ,")) or bool(_COMPARISON_GAP.fullmatch(gap)) or (
+            apposition = (mention.kind == "record" and _APPOSITION_GAP.fullmatch(gap) is not None) or bool(_COMPARISON_GAP.fullmatch(gap)) or (
                 _COMPARISON_START.match(low, mention.claim_start) is not None and len(gap.split()) <= 4
             )
             if mention.claim_start <= last.claim_end or apposition or (
