@@ -306,7 +306,11 @@ class Linter:
         for item in self._lint_all(files, stdin_text):
             results.append(item)
         findings = [f for r in results for f in r.findings]
-        findings.extend(self._corpus_findings(results))
+        corpus_findings = self._corpus_findings(results)
+        if corpus_findings:  # interleave by file, then by position, as if found per document
+            order = {r.path: i for i, r in enumerate(results)}
+            findings.extend(corpus_findings)
+            findings.sort(key=lambda f: (order.get(f.path, len(order)), f.start, f.end, f.rule, f.message))
         fail_on = self.options.fail_on or (configs[0].fail_on if configs else "warning")
         return RunResult(findings, results, self.checks, fail_on)
 
