@@ -79,6 +79,9 @@ def test_lexical_illusions_both_ways():
     select = ["proselint/lexical_illusions"]
     text = "The minister said the the budget was final. It was in the in the end a draw."
     assert [text_of(f, text) for f in found(text, select)] == ["the the", "in the in the"]
+    run = "word " * 5000 + "ends."
+    (hit,) = found(run, select)
+    assert len(hit.message) < 100 and text_of(hit, run).count("word") == 5000
     quiet = [
         "They flew to Bora Bora and Walla Walla.",
         "He had had enough, and said that that was that.",

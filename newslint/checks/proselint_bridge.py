@@ -471,7 +471,8 @@ def lexical_illusions(doc: Document) -> list[Hit]:
                 continue
             if all(w[:1].isupper() for w in words[:: len(phrase)]):
                 continue  # "Bora Bora", "Sirhan Sirhan": a name, not a slip
-            hits.append(Hit("lexical_illusions", m.start(), m.end(), _LEXICAL_MESSAGE.format(m.group()), None))
+            shown = " ".join(words[: 2 * len(phrase)])  # the first repeat, however long the run
+            hits.append(Hit("lexical_illusions", m.start(), m.end(), _LEXICAL_MESSAGE.format(shown), None))
     hits.sort(key=lambda h: h.start)
     return hits
 
