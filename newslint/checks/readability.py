@@ -249,7 +249,7 @@ class ReadingGrade(Check):
     severity = Severity.INFO
     summary = "Article reads above the target grade (Flesch-Kincaid and Coleman-Liau)."
     options = (
-        Option("max_grade", 12.0, "highest acceptable reading grade (mean of Flesch-Kincaid and Coleman-Liau)",
+        Option("max_grade", 10.0, "highest acceptable reading grade (mean of Flesch-Kincaid and Coleman-Liau)",
                type=float, validate=_positive),
         Option("min_words", 50, "articles with fewer words of body prose are not scored", type=int,
                validate=_positive),
@@ -295,7 +295,7 @@ class ReadingGrade(Check):
 class SentenceLength(Check):
     id = "readability-sentence-length"
     category = "readability"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     summary = "Sentences longer than max_words words."
     options = (Option("max_words", 35, "longest acceptable sentence, in words", type=int, validate=_positive),)
     docs = Docs(
