@@ -90,7 +90,9 @@ def build_document(
         pieces.append(text[start:end])
         cursor = end
     pieces.append(blank_out(text[cursor:]))
-    prose = _URL.sub(lambda m: blank_out(m.group()), "".join(pieces))
+    prose = "".join(pieces)
+    if "://" in prose or "www." in prose or "@" in prose:  # the pattern is costly; most articles have none
+        prose = _URL.sub(lambda m: blank_out(m.group()), prose)
     blocks = [b for b in (_trim_block(prose, b) for b in blocks) if b is not None]
     if metadata.title is None:
         metadata.title = _guess_title(prose, blocks)

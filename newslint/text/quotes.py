@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 _DOUBLE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
-_SINGLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—–-]))\u2018", re.M)
 _SINGLE_CLOSE = re.compile(r"\u2019(?![^\W\d_])")
+#: What may stand just before an opening single quote (else it is not opening a quotation).
+_BEFORE_SINGLE_OPEN = frozenset(" \t\n([\u2014\u2013-\u00a0")
 
 
 def find_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -32,12 +33,14 @@ def find_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
             open_at = None
     if open_at is not None:
         spans.append((open_at, end))
-    for m in _SINGLE_OPEN.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        close = _SINGLE_CLOSE.search(text, m.end(), end)
-        if close:
-            spans.append((m.start(), close.end()))
+    at = text.find("\u2018", start, end)
+    while at >= 0:
+        opens = at == start or text[at - 1] in _BEFORE_SINGLE_OPEN
+        if opens and not any(s <= at < e for s, e in spans):
+            close = _SINGLE_CLOSE.search(text, at + 1, end)
+            if close:
+                spans.append((at, close.end()))
+        at = text.find("\u2018", at + 1, end)
     spans.sort()
     return spans
 
