@@ -25,6 +25,7 @@ vague-attribution
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -592,13 +593,13 @@ class _Sourcing:
                 if not re.match(r"[A-Z][\w&.-]*\s+(?:of\s+|for\s+|on\s+|and\s+|&\s*)?[A-Z]", m.group()):
                     continue  # only the capital that starts the sentence: "Official figures show"
             return True
-        mentions = self.mentions.get(index, [])
+        ends = [x.end for x in self.mentions.get(index, [])]  # in order: mentions never overlap
         for m in lex.source_verb.finditer(low, s.start, s.end):
-            if self._verb_attributes(m, s.start, mentions):
+            if self._verb_attributes(m, s.start, ends):
                 return True
         return False
 
-    def _verb_attributes(self, m: re.Match, sentence_start: int, mentions: list[StatMention]) -> bool:
+    def _verb_attributes(self, m: re.Match, sentence_start: int, ends: list[int]) -> bool:
         """Whether a source verb gives the claim a source, not a respondent's answer or an adjective."""
         low, lex = self.low, self.lex
         before = re.findall(r"[a-z0-9'-]+|[,;:()\"]", low[max(sentence_start, m.start() - 60) : m.start()])
@@ -618,11 +619,11 @@ class _Sourcing:
             follows_that = re.match(r"\s+that\b|\s*[,.;:!?]|\s*\Z", low[m.end() : m.end() + 6]) is not None
             if not follows_that and not (before and before[-1] in ("it", "he", "she", "who", "which")):
                 return False  # "estimates of 3 million", "reports of abuse": nouns, not attributions
-        for mention in mentions:
-            if mention.end <= m.start():
-                between = low[mention.end : m.start()]
-                if not re.search(r"[,;:()\"]", between) and len(between.split()) <= 8:
-                    return False  # "62% of voters say": the respondents speak, not a source
+        i = bisect.bisect_right(ends, m.start())
+        if i:
+            between = low[ends[i - 1] : m.start()]
+            if not re.search(r"[,;:()\"]", between) and len(between.split()) <= 8:
+                return False  # "62% of voters say": the respondents speak, not a source
         return True
 
 
@@ -686,8 +687,9 @@ class UnsourcedStatistic(Check):
                 claims = [c for c in claims if not _repeated_in_body(doc, c, block)]
             if not claims or sourcing.sourced(index):
                 continue
+            survey = lex.opinion_sentence.search(low, sentence.start, sentence.end) is not None
             for claim in claims:
-                _describe(claim, lex, low, sentence.start, sentence.end)
+                _describe(claim, lex, low, sentence.start, survey)
                 counted = claim.kind in COUNT_KINDS and not claim.opinion and not claim.dressing
                 if counted and not report_counts:
                     continue
@@ -757,12 +759,10 @@ def _merge(found: list[StatMention], low: str) -> list[StatMention]:
     return merged
 
 
-def _describe(claim: StatMention, lex: _StatLexicon, low: str, s_start: int, s_end: int) -> None:
-    """Mark a claim as an opinion or survey figure, and find a word that dresses it up."""
-    claim.opinion = bool(
-        lex.opinion_after.search(low, claim.end, min(s_end, claim.claim_end + 60))
-        or lex.opinion_sentence.search(low, s_start, s_end)
-    )
+def _describe(claim: StatMention, lex: _StatLexicon, low: str, s_start: int, survey: bool) -> None:
+    """Mark a claim as an opinion or survey figure (``survey``: its sentence mentions a poll
+    or survey), and find a word that dresses it up."""
+    claim.opinion = survey or lex.opinion_after.search(low, claim.end, claim.claim_end + 60) is not None
     dressed = lex.dressing_before.search(low, max(s_start, claim.claim_start - 40), claim.claim_start)
     claim.dressing = dressed.group(1) if dressed else None
 
@@ -904,6 +904,7 @@ class VagueAttribution(Check):
             tuple(ctx.options.get("allow_phrases", ())),
         )
         low = _lowered(doc)
+        silenced: dict[int, bool] = {}
         for m in lex.cue.finditer(low):
             family = m.lastgroup or "phrase"
             if family.endswith("_word"):
@@ -920,6 +921,10 @@ class VagueAttribution(Check):
                 continue
             cue = _collapse(doc.text[start:end])
             if cue.lower() in lex.allowed or not _is_vague(doc, lex, family, m, sentence.start, sentence.end):
+                continue
+            if index not in silenced:  # a named outlet or example anywhere in the sentence
+                silenced[index] = _SILENCERS.search(doc.normalized, sentence.start, sentence.end) is not None
+            if silenced[index]:
                 continue
             if family == "phrase" and re.search(r"report", cue.lower()):
                 family = "reported"
@@ -957,10 +962,14 @@ def _used_in_lower_case(doc: Document, token: str) -> bool:
     """Whether the article also writes this word in lower case: "Sleep experts" is not a name, "Nomura" is."""
     if not token[1:].islower():
         return False
-    return re.search(rf"\b{re.escape(token.lower())}\b", doc.normalized) is not None
+    seen = doc.memo("sourcing.lower-case-words", lambda d: {})
+    if token not in seen:
+        seen[token] = re.search(rf"\b{re.escape(token.lower())}\b", doc.normalized) is not None
+    return seen[token]
 
 
 def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_start: int, s_end: int) -> bool:
+    """Whether the words around a cue leave it unnamed (the sentence-wide silencers are checked apart)."""
     norm, low = doc.normalized, _lowered(doc)
     start, end = m.span()
     if family in ("subject", "evidence", "source", "pronoun"):
@@ -971,17 +980,17 @@ def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_sta
         if not _unnamed(lex, family, before):
             return False
     elif family == "inverted":
-        tail = norm[end:s_end].lstrip()
+        tail = norm[end : min(s_end, end + 20)].lstrip()
         if tail and tail[0] not in ".,;:!?)\"":
             return False  # "said analysts at Capital Economics": described
         words = norm[start:end].split()[1:-1]
         if any(w[:1].isupper() and w.lower() not in lex.vague_capitalised for w in words):
             return False  # "said Nomura analysts."
     else:
-        after = re.match(r"\s*([a-z]+)", low[end:s_end])
+        after = re.match(r"\s*([a-z]+)", low[end : min(s_end, end + 30)])
         if "according" in low[start:end] and after and after.group(1) in lex.describing:
             return False  # "according to reports in the Financial Times"
-    return not _SILENCERS.search(norm, s_start, s_end)
+    return True
 
 
 def _unnamed(lex: _VagueLexicon, family: str, before: list[tuple[str, bool]]) -> bool:
