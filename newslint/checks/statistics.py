@@ -240,6 +240,19 @@ _CHANGE_NOUNS = frozenset(
     "increase increases rise rises jump jumps growth expansion surge reduction drop decline fall gain higher more "
     "larger bigger greater improvement".split()
 )
+#: Superlatives that are measurements in themselves ("the highest since 2008").
+_MEASURED_SUPERLATIVES = frozenset(
+    """highest lowest fastest slowest steepest sharpest strongest weakest hottest coldest wettest driest warmest
+    coolest sunniest windiest snowiest cheapest dearest fewest deadliest costliest highest-ever lowest-ever""".split()
+)
+#: Nouns that make another superlative a measurement ("the biggest fall since 2008").
+_QUANTITY_NOUNS = frozenset(
+    """level levels rate rates rise rises fall falls drop drops increase increases decrease decline declines jump
+    surge gain gains loss losses growth number numbers figure figures total amount share inflation unemployment
+    turnout price prices deficit debt output sales profit profits revenue spending investment exports imports
+    yield yields reading margin majority count tally population temperature temperatures rainfall
+    one-day one-month monthly annual quarterly weekly daily""".split()
+)
 _MULTIPLE_SKIP_AFTER = frozenset("down as up over back for".split())
 
 
@@ -268,7 +281,7 @@ def _stat_lexicon() -> _StatLexicon:
     | (?P<nofm>\b(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\b)
     | (?P<frac>\b(?:{hedge}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)\s+(?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
     | (?P<maj>\b(?:a|the)\s+(?:(?:clear|large|slim|narrow|vast|big|small|solid|overwhelming|sizeable|sizable|substantial|slight|tiny|bare)\s+)?majority\s+of\b)
-    | (?P<rec>\b{superlative}\s+(?:[a-z'-]+\s+){{0,3}}?{_SPAN_OF_TIME})
+    | (?P<rec>\b{superlative}\s+(?P<rec_gap>(?:[a-z'-]+\s+){{0,3}}?){_SPAN_OF_TIME})
     | (?P<rechi>\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b|\b(?:a|the)\s+record\s+(?:[$£€¥]?\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b)
     | (?P<count>\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b
         |\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b)
@@ -459,6 +472,13 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
         if nxt[:1].isdigit() or nxt in ("seats", "votes", "delegates", "mps", "the"):
             return nxt == "the" and len(following) > 1 and following[1] not in ("vote", "votes", "seats", "house")
         return True
+    if kind == "rec":
+        gap = m.group("rec_gap").split()
+        if not gap or m.group().split()[0] in _MEASURED_SUPERLATIVES:
+            return True  # "the highest since 2008", "the biggest in 30 years"
+        # "the biggest one-day fall since 2008" is built on a figure; "the largest land war
+        # since the second world war" is not.
+        return any(w in _QUANTITY_NOUNS for w in gap)
     if kind == "count":
         number = re.match(_DIG, m.group())
         scaled = re.match(rf"{_DIG}\s?(?:million|billion|trillion|thousand|m|bn|k)\b", m.group())
@@ -500,8 +520,10 @@ def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) ->
     tail = lex.claim_tail.match(low, end, end + 60)
     if low.endswith("of", start, end) or kind in ("inm", "nofm"):
         tail = lex.claim_noun.match(low, end, end + 60)
-    elif kind == "rec" and low.endswith("the ", max(0, start - 4), start):
-        start -= 4
+    elif kind == "rec":
+        article = re.search(r"\b(?:the|its|their)\s+\Z", low[max(0, start - 8) : start])
+        if article:
+            start -= len(article.group())
     if tail:
         words = list(re.finditer(r"[\w'-]+", low[tail.start(1) : tail.end(1)]))
         kept_end = None
@@ -834,7 +856,8 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
         [
             rf"(?P<subject>(?P<subject_word>{subjects})\s+(?:of\s+(?:[a-z'-]+\s+){{1,3}}?)?{fillers}"
             rf"(?:{_alt(d['verbs'])})\b)",
-            rf"(?P<evidence>(?P<evidence_word>{_alt(d['evidence'])})\s+{fillers}(?:{_alt(d['evidence_verbs'])})\b)",
+            rf"(?P<evidence>(?P<evidence_word>{_alt(d['evidence'])})\s+(?:of\s+(?:[\w,'-]+\s+){{1,4}}?)?{fillers}"
+            rf"(?:{_alt(d['evidence_verbs'])})\b)",
             rf"(?P<source>(?P<source_word>sources)\s+{fillers}(?:{_alt(d['bare_source_verbs'])})\b)",
             rf"(?P<pronoun>(?P<pronoun_word>{_alt(d['pronouns'])})\s+{fillers}(?:{_alt(d['pronoun_verbs'])})\b)",
             rf"(?P<inverted>(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
