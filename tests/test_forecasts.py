@@ -278,3 +278,28 @@ def test_seeds_raise_no_more_than_a_handful_of_findings(seed_texts):
     # An editor reads every one of these: the check must not bury the five articles in alarms.
     total = sum(len(forecasts(t)) for t in seed_texts.values())
     assert 3 <= total <= 6
+
+
+# -- the fast document scan agrees with the plain patterns -----------------------------------
+
+@pytest.mark.parametrize("extra", [{}, {"imperatives": ["'til dawn"], "labels": ["crystal ball"]}])
+def test_scan_patterns_find_what_the_plain_patterns_find(extra):
+    """The trigger and label scans (``_scan_pattern``) start where ``finditer`` of the plain
+    ``\\b`` patterns starts, on random mixes of cue words, punctuation and letters."""
+    import random
+
+    from newslint.checks.forecasts import Cues, _scan, load_cue_lists
+
+    lists = load_cue_lists(extra)
+    cues = Cues.build(lists, hedged_triggers=True)
+    words = [w for phrase in [*cues.kinds, *lists["labels"]] for w in phrase.split()]
+    words += ["the", "rates", "xwill", "willy", "Will", "2024", "\u00e9t\u00e9", "_x"]
+    seps = [" ", "  ", "\n", "\n\n", ", ", ". ", ":", ": ", " : ", "'", '"', "(", "-", "\u2014", "\u2013",
+            "\u00e9", "_", "1", "", "\t", "\u00f7", "\u2026", "\u3000", "\u00b2"]
+    rng = random.Random(7)
+    texts = [" ".join(EXAMPLES.joinpath(p).read_text(encoding="utf-8").lower() for p in sorted(EXAMPLES.iterdir()))]
+    texts += ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 30))).lower()
+              for _ in range(3000)]
+    for text in texts:
+        for fast, plain in ((cues.trigger_scan, cues.trigger), (cues.label_scan, cues.label)):
+            assert list(_scan(fast, plain, text)) == [m.start() for m in plain.finditer(text)], text

@@ -126,6 +126,49 @@ def _phrase_pattern(phrases: list[str]) -> str:
     return r"\b(?:" + "|".join(parts) + r")\b" if parts else r"(?!x)x"
 
 
+#: One character that is not a word character: ASCII ones by range, others checked by ``(?<=\W)``.
+_NON_WORD_BEFORE = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff](?<=\W)"
+
+
+def _scan_pattern(phrases: list[str], follows: str = "") -> re.Pattern | None:
+    """A faster form of ``_phrase_pattern(phrases)`` for scanning a whole document.
+
+    A pattern that opens with ``\b`` makes Python's ``re`` attempt a match at every
+    position. This one opens with the non-word character before the phrase, so the
+    engine skips in C to the next space or punctuation mark, and it shapes the
+    phrases as a trie, so a position is rejected after a letter or two. Group 1 is
+    the phrase; run it on ``" " + text`` (offsets shift by one). Same matches as
+    the ``\b`` form when every phrase starts and ends with a word character (they
+    cannot then overlap the character before the next match); None otherwise.
+    """
+    unique = {" ".join(p.lower().split()) for p in phrases if p and p.strip()}
+    if not unique or not all(re.match(r"\w", p) and re.search(r"\w$", p) for p in unique):
+        return None
+    trie: dict = {}
+    for phrase in unique:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(rf"{_NON_WORD_BEFORE}({_trie_pattern(trie)})\b" + (f"(?={follows})" if follows else ""))
+
+
+def _trie_pattern(node: dict) -> str:
+    """Longer continuations first, as in the longest-first alternation of ``_phrase_pattern``."""
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_pattern(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _scan(pattern: re.Pattern | None, fallback: re.Pattern, text: str) -> Iterator[int]:
+    """Start offsets of the matches of ``fallback.finditer(text)``, found with ``pattern``."""
+    if pattern is None:
+        return (m.start() for m in fallback.finditer(text))
+    return (m.start(1) - 1 for m in pattern.finditer(" " + text))
+
+
 def _lemmas(word: str) -> tuple[str, ...]:
     """The word and the base forms a regular past participle may come from (closed, planned)."""
     forms = [word]
@@ -159,6 +202,8 @@ class Cues:
     scheduling_verbs: frozenset[str]
     passive_forecasts: frozenset[str]
     infinitive: re.Pattern
+    trigger_scan: re.Pattern | None = None  # faster forms for the whole document, see _scan_pattern
+    label_scan: re.Pattern | None = None
 
     def kind_of(self, match: re.Match) -> str:
         """What a trigger match is: will, certain, imperative, infinitive or hedged."""
@@ -192,6 +237,8 @@ class Cues:
             infinitive=re.compile(
                 r"\s+(?:[\w'\"-]+\s+){0,8}?to\s+(?!(?:" + "|".join(sorted(_DETERMINERS)) + r")\b)[a-z]+"
             ),
+            trigger_scan=_scan_pattern(list(kinds)),
+            label_scan=_scan_pattern(lists["labels"], follows=r"\s*:\s*\S"),
         )
 
 
@@ -360,12 +407,12 @@ class SpeculativeForecast(Check):
         report_hedged = bool(ctx.options.get("report_hedged"))
         by_sentence: dict[int, list[re.Match]] = {}
         lowered = doc.memo(_LOWERED, _lowered)
-        for m in cues.trigger.finditer(lowered):
-            index = doc.sentence_index(m.start())
+        for start in _scan(cues.trigger_scan, cues.trigger, lowered):
+            index = doc.sentence_index(start)
             if index is not None:
-                by_sentence.setdefault(index, []).append(m)
-        for m in cues.label.finditer(lowered):  # checked at sentence starts in _analyse
-            index = doc.sentence_index(m.start())
+                by_sentence.setdefault(index, []).append(cues.trigger.match(lowered, start))
+        for start in _scan(cues.label_scan, cues.label, lowered):  # checked at sentence starts in _analyse
+            index = doc.sentence_index(start)
             if index is not None:
                 by_sentence.setdefault(index, [])
         sentences = doc.sentences
