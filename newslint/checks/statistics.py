@@ -290,7 +290,7 @@ def _stat_lexicon() -> _StatLexicon:
     nouns = _alt(d["source_nouns"])
     return _StatLexicon(
         mention=re.compile(mention, re.VERBOSE),
-        anchor=re.compile(rf"\d[\d,.]*|\b(?:{_alt(_KEY_WORDS)})"),
+        anchor=re.compile(rf"\b(?:\d[\d,.]*|{_alt(_KEY_WORDS)})"),
         change_before=re.compile(rf"\b{change}\s+(?:by\s+|to\s+|from\s+)?(?:{hedge}\s+)?\Z"),
         hedge_before=re.compile(rf"\b{hedge}\s+\Z"),
         claim_tail=re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
@@ -356,8 +356,8 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     text = doc.normalized
     covered = 0
     for anchor in lex.anchor.finditer(low):
-        if anchor.start() < covered:
-            continue
+        if anchor.start() < covered or _YEAR.fullmatch(anchor.group()):
+            continue  # a year starts no claim ("2008 people" is read as a year, never as a count)
         m = _mention_around(lex, low, anchor.start())
         if m is None:
             continue
@@ -404,13 +404,18 @@ def _mention_around(lex: "_StatLexicon", low: str, position: int) -> re.Match | 
     return None
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LAST_WORD = re.compile(r"([a-z'-]+)[^a-z'-]*\Z")
+_NEXT_TOKENS = re.compile(r"[a-z0-9'-]+|[.,;:!?]")
+
+
 def _previous_word(low: str, start: int) -> str:
-    m = re.search(r"([a-z'-]+)[^a-z'-]*\Z", low[max(0, start - 30) : start])
+    m = _LAST_WORD.search(low, max(0, start - 30), start)
     return m.group(1) if m else ""
 
 
 def _next_words(low: str, end: int, n: int = 2) -> list[str]:
-    return re.findall(r"[a-z0-9'-]+|[.,;:!?]", low[end : end + 40])[:n]
+    return _NEXT_TOKENS.findall(low, end, end + 40)[:n]
 
 
 def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -> bool:
@@ -809,6 +814,8 @@ def _repeated_in_body(doc: Document, claim: StatMention, block: Any) -> bool:
 @dataclass(frozen=True)
 class _VagueLexicon:
     cue: re.Pattern
+    head_family: dict
+    family_verbs: dict
     allowed: frozenset
     pronoun_blockers: frozenset
     bare_source_modifiers: frozenset
@@ -852,14 +859,22 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
     # One leading word boundary for every branch: the engine then rejects most positions
     # with a single test instead of one per branch.
     phrases = "|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in [*d["phrases"], *extra_phrases])
+    # Every "group + verb" cue in one branch (the family comes from the group word and is
+    # checked in Python), and one leading word boundary for all branches: the engine then
+    # rejects most positions with one test instead of one per branch.
+    heads: dict[str, str] = {}
+    for family, key in (("subject", "subjects"), ("evidence", "evidence"), ("pronoun", "pronouns")):
+        heads.update({_collapse(w.lower()): family for w in d[key]})
+    heads.update({_collapse(w.lower()): "subject" for w in extra_subjects})
+    heads["sources"] = "source"
+    verbs = {
+        "subject": d["verbs"], "evidence": d["evidence_verbs"], "source": d["bare_source_verbs"],
+        "pronoun": d["pronoun_verbs"],
+    }
     cue = r"\b(?:" + "|".join(
         [
-            rf"(?P<subject>(?P<subject_word>{subjects})\s+(?:of\s+(?:[a-z'-]+\s+){{1,3}}?)?{fillers}"
-            rf"(?:{_alt(d['verbs'])})\b)",
-            rf"(?P<evidence>(?P<evidence_word>{_alt(d['evidence'])})\s+(?:of\s+(?:[\w,'-]+\s+){{1,4}}?)?{fillers}"
-            rf"(?:{_alt(d['evidence_verbs'])})\b)",
-            rf"(?P<source>(?P<source_word>sources)\s+{fillers}(?:{_alt(d['bare_source_verbs'])})\b)",
-            rf"(?P<pronoun>(?P<pronoun_word>{_alt(d['pronouns'])})\s+{fillers}(?:{_alt(d['pronoun_verbs'])})\b)",
+            rf"(?P<head>{_alt(heads)})\s+(?P<of>of\s+(?:[\w,'-]+\s+){{1,4}}?)?{fillers}"
+            rf"(?P<verb>{_alt([v for vs in verbs.values() for v in vs])})\b",
             rf"(?P<inverted>(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
             rf"(?:{subjects}|sources)\b)",
             f"(?P<phrase>{phrases})",
@@ -867,6 +882,8 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
     ) + ")"
     return _VagueLexicon(
         cue=re.compile(cue),
+        head_family=heads,
+        family_verbs={family: frozenset(_collapse(v.lower()) for v in vs) for family, vs in verbs.items()},
         allowed=frozenset(_collapse(a.lower()) for a in allowed),
         pronoun_blockers=frozenset(w.lower() for w in d["pronoun_blockers"]) | {"the", "at", "for", "with"},
         bare_source_modifiers=frozenset(w.lower() for w in d["bare_source_modifiers"]),
@@ -929,9 +946,9 @@ class VagueAttribution(Check):
         low = _lowered(doc)
         silenced: dict[int, bool] = {}
         for m in lex.cue.finditer(low):
-            family = m.lastgroup or "phrase"
-            if family.endswith("_word"):
-                family = family[: -len("_word")]
+            family = _family(lex, m, low)
+            if family is None:
+                continue
             start, end = m.span()
             index = doc.sentence_index(start)
             if index is None or doc.sentence_index(end - 1) != index:
@@ -991,12 +1008,28 @@ def _used_in_lower_case(doc: Document, token: str) -> bool:
     return seen[token]
 
 
+def _family(lex: _VagueLexicon, m: re.Match, low: str) -> str | None:
+    """Which kind of cue matched ("subject", "evidence", "source", "pronoun", "inverted",
+    "phrase"), or None when the group word and its verb do not belong together."""
+    if m.group("head") is None:
+        return "inverted" if m.group("inverted") is not None else "phrase"
+    family = lex.head_family[_collapse(m.group("head"))]
+    if m.group("of") and family in ("pronoun", "source"):
+        return None  # "some of the residents said": described by the words after "of"
+    allowed = lex.family_verbs[family]
+    verb = _collapse(m.group("verb"))
+    words = low[m.end("head") : m.start("verb")].split()
+    if verb in allowed or any(" ".join([*words[-n:], verb]) in allowed for n in (1, 2) if len(words) >= n):
+        return family
+    return None
+
+
 def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_start: int, s_end: int) -> bool:
     """Whether the words around a cue leave it unnamed (the sentence-wide silencers are checked apart)."""
     norm, low = doc.normalized, _lowered(doc)
     start, end = m.span()
     if family in ("subject", "evidence", "source", "pronoun"):
-        word_start = m.start(f"{family}_word")
+        word_start = m.start("head")
         before = _tokens_before(doc, s_start, word_start)
         if _STATISTIC_BEFORE.search(low, max(s_start, word_start - 40), word_start):
             return False  # "78% of analysts believe": a statistic, not an attribution
