@@ -90,6 +90,36 @@ def test_candidate_index_is_built_once_and_splits_hyphens_particles_and_possessi
     assert doc.text[lavrov.start : lavrov.end] == "Lavrov"
 
 
+def test_candidate_index_matches_a_plain_reading_of_its_rules():
+    """The lean loop of ``name_candidates`` against the rules written out plainly, on random text."""
+    import random
+
+    from newslint.names.candidates import _PARTICLE, _pattern, name_candidates
+
+    def plain(norm):
+        out = []
+        for m in _pattern().finditer(norm):
+            start, end, word, particle = m.start(), m.end(), m.group(), ""
+            if start and (norm[start - 1].isalpha() or norm[start - 1] in "'."):
+                continue
+            if word.endswith(("'s", "'S")):
+                word, end = word[:-2], end - 2
+            if start > 2 and norm[start - 1] == "-":
+                found = _PARTICLE.search(norm, max(0, start - 5), start)
+                particle = found.group(1) if found else ""
+            out.append((start, end, word, particle))
+        return out
+
+    pieces = ["Kiev", "al", "el", "ash", "Qaeda", "iPhone", "O'Neil", "Lavrov's", "J.", "x", "\u00c9lys\u00e9e",
+              "\u0141\u00f3d\u017a", "2024", "\u00b2", "S", "'S", "an", "Es"]
+    seps = [" ", "-", ".", "'", "\n", ", ", "", "\u2014", "(", "\u00b2", "_"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 15)))
+        doc, _ = parse_document("a.txt", text, "text")
+        assert [tuple(c) for c in name_candidates(doc)] == plain(doc.normalized), text
+
+
 # -- name-house-style: fires ----------------------------------------------------------------------
 
 def test_kiev_fires_with_the_house_form_as_a_safe_fix():

@@ -150,11 +150,18 @@ def article_spellings(doc: Document) -> dict[str, Spelling]:
         norm = d.normalized
         lower = lowercase_words(d)
         # joined[i]: candidates i and i + 1 are one name ("Sergei Lavrov"), one space apart
-        joined = [norm[a.end : b.particle_start] == " " for a, b in zip(candidates, candidates[1:])] + [False]
+        joined = [
+            norm[a.end : b.start - len(b.particle) - 1 if b.particle else b.start] == " "
+            for a, b in zip(candidates, candidates[1:])
+        ] + [False]
+        common: dict[str, bool] = {}  # per distinct word: an acronym or a common word (most words repeat)
         out: dict[str, Spelling] = {}
         for i, cand in enumerate(candidates):
             word = cand.word
-            if word.isupper() or word.casefold() in lower:
+            skip = common.get(word)
+            if skip is None:
+                skip = common[word] = word.isupper() or word.casefold() in lower
+            if skip:
                 continue
             folded = cand.spelling.casefold()
             spelling = out.get(folded)
@@ -180,7 +187,7 @@ def _name_like(doc: Document, cand: Candidate) -> bool:
 
 
 def _letters(word: str) -> int:
-    return sum(c.isalpha() for c in word)
+    return len(word) if word.isalpha() else sum(c.isalpha() for c in word)
 
 
 def related(a_word: str, a_particle: str, a_neighbours: set[str], b_word: str, b_particle: str,
@@ -343,7 +350,8 @@ class NameInconsistent(Check):
                 continue
             first = spelling.occurrences[0]
             location = doc.locate(first.particle_start, first.end)
-            lines.setdefault(location.line, doc.line_text(location.line))
+            if location.line not in lines:
+                lines[location.line] = doc.line_text(location.line)
             records.append(
                 NameRecord(folded, spelling.display, spelling.word, spelling.particle, frozenset(spelling.neighbours),
                            len(spelling.occurrences), first.particle_start, first.end, location)

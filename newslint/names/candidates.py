@@ -56,23 +56,31 @@ _PARTICLE = re.compile(rf"(?<!{_LETTER})([aAeE]l|a[dnrstz]|ash|e[sz])-$")
 
 
 def name_candidates(doc: "Document") -> list[Candidate]:
-    """Every capitalised word of ``doc`` in text order (use through ``doc.memo``)."""
+    """Every capitalised word of ``doc`` in text order (use through ``doc.memo``).
+
+    The loop runs once per capitalised word, so it is kept lean: the common case
+    (a word after a space) is decided by one comparison, and candidates are built
+    with ``tuple.__new__`` rather than the named tuple's Python-level constructor.
+    """
     norm = doc.normalized
     out: list[Candidate] = []
     append = out.append
+    new = tuple.__new__
     for m in _pattern().finditer(norm):
         start, end = m.span()
-        if start and (norm[start - 1].isalpha() or norm[start - 1] in "'."):
-            continue  # a capital inside a word ("iPhone") or after an initial's dot
         word = m.group()
+        particle = ""
+        if start and norm[start - 1] != " ":
+            before = norm[start - 1]
+            if before.isalpha() or before in "'.":
+                continue  # a capital inside a word ("iPhone") or after an initial's dot
+            if before == "-" and start > 2:
+                found = _PARTICLE.search(norm, max(0, start - 5), start)
+                if found is not None:
+                    particle = found.group(1)
         if word.endswith(("'s", "'S")):
             word, end = word[:-2], end - 2
-        particle = ""
-        if start > 2 and norm[start - 1] == "-":
-            found = _PARTICLE.search(norm, max(0, start - 5), start)
-            if found is not None:
-                particle = found.group(1)
-        append(Candidate(start, end, word, particle))
+        append(new(Candidate, (start, end, word, particle)))
     return out
 
 
