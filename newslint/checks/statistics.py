@@ -153,7 +153,7 @@ _KEY_WORDS = [
     *_NUMBER_WORDS, *_SUPERLATIVE_WORDS, "half", "halved", "halving", "third", "thirds", "quarter", "quarters",
     "fifth", "fifths", "sixth", "sixths", "tenth", "tenths", "eighths", "majority", "doubled", "doubling",
     "tripled", "tripling", "trebled", "trebling", "quadrupled", "quadrupling", "record", "all-time", "multi-year",
-    "decade", "million", "billion", "thousand",
+    "decade", "million", "billion", "thousand", "twice",
 ]
 
 
@@ -169,7 +169,7 @@ def _vocabulary() -> dict[str, str]:
 
 _DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 _FRACTION = (
-    r"(?:half|a\s+(?:third|quarter|fifth|tenth)|one\s+(?:third|quarter|fifth|tenth)|"
+    r"(?:half|a\s+(?:third|quarter|fifth|tenth)|one[\s-](?:third|quarter|fifth|tenth)|"
     r"(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))"
 )
 _SPAN_OF_TIME = (
@@ -276,10 +276,10 @@ def _stat_lexicon() -> _StatLexicon:
     | (?P<chg>\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:a\s+(?:third|quarter|fifth|tenth|half)|half|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b)
     | (?P<mult>\b(?:doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|halved|halving)\b)
     | (?P<fold>\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)[- ]?fold\b)
-    | (?P<times>\b(?:{numw}|\d+(?:\.\d+)?)\s+times\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b)
-    | (?P<inm>\b(?:{numw}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:{numw}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b)
+    | (?P<times>\b(?:(?:{numw}|\d+(?:\.\d+)?)\s+times|twice|half)\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b)
+    | (?P<inm>\b(?:{numw}|\d{{1,3}})[\s-]+(?:in|out[\s-]+of)[\s-]+(?:{numw}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b)
     | (?P<nofm>\b(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\b)
-    | (?P<frac>\b(?:{hedge}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)\s+(?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
+    | (?P<frac>\b(?:{hedge}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)[\s-](?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
     | (?P<maj>\b(?:a|the)\s+(?:(?:clear|large|slim|narrow|vast|big|small|solid|overwhelming|sizeable|sizable|substantial|slight|tiny|bare)\s+)?majority\s+of\b)
     | (?P<rec>\b{superlative}\s+(?P<rec_gap>(?:[a-z'-]+\s+){{0,3}}?){_SPAN_OF_TIME})
     | (?P<rechi>\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b|\b(?:a|the)\s+record\s+(?:[$£€¥]?\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b)
@@ -441,7 +441,7 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
         prev = _previous_word(low, start)
         return nxt in _CHANGE_NOUNS or prev in _CHANGE_WORDS
     if kind in ("inm", "nofm"):
-        parts = re.split(r"\s+(?:in|out\s+of|of)\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?", m.group(), maxsplit=1)
+        parts = re.split(r"[\s-]+(?:in|out[\s-]+of|of)[\s-]+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?", m.group(), maxsplit=1)
         if len(parts) != 2:
             return False
         num, den = _number_value(parts[0]), _number_value(parts[1])
