@@ -16,7 +16,7 @@ from newslint.engine import lint_text
 DATA = Path(__file__).resolve().parent / "data" / "sourcing"
 CASES = DATA / "cases.yaml"
 ARTICLES = DATA / "articles.yaml"
-FILES = [CASES, ARTICLES, DATA / "more_cases.yaml", DATA / "blind_cases.yaml"]
+FILES = [CASES, ARTICLES, DATA / "more_cases.yaml", DATA / "blind_cases.yaml", DATA / "blind_cases_2.yaml"]
 RULES = {"stat": "unsourced-statistic", "vague": "vague-attribution"}
 
 

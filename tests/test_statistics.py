@@ -83,6 +83,7 @@ def test_statistical_claims_without_a_source_fire_on_the_claim(text, span):
         "The fund bought a 12% stake in the airline.",
         "The central bank raised interest rates to 5.25% on Thursday.",
         "Ministers want to cut emissions by 55% by 2030.",
+        "NATO allies agreed in 2014 to spend 2% of GDP on defence.",
         "The company has set a target of 40% women in senior roles by 2027.",
         "I am 100% sure this was right, the coach said.",
         "The league's top scorer has 21 goals in 30 games.",

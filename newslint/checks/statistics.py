@@ -503,7 +503,8 @@ _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the\s+end\s+of\s
 _TARGET_BEFORE = re.compile(
     r"\b(?:target|targets|goal|goals|aim|aims|aiming|ambition|pledge|pledged|pledges|plan|plans|planned|want|wants|"
     r"promise|promised|promises|vow|vowed|vows|seek|seeks|intend|intends|commit|commits|committed|commitment|"
-    r"propose|proposed|proposes)\b(?:\s+[\w'-]+){0,6}\s+\Z"
+    r"propose|proposed|proposes|agreed|agree|agrees|required|require|requires|obliged|must|should)\b"
+    r"(?:\s+[\w'-]+){0,6}\s+\Z"
 )
 
 
