@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-_CANDIDATE = re.compile(r"(?:[.!?]+|\u2026)[\"')\]\u2019\u201d]*(?=\s)")
-_SPACE = re.compile(r"\s+")
-_LAST_TOKEN = re.compile(r"(\S+)\Z")
+#: Terminal punctuation, closing quotes or brackets, then spaces; group 1 is the next character.
+_CANDIDATE = re.compile(r"(?:[.!?]+|\u2026)[\"')\]\u2019\u201d]*(?=\s+(\S?))")
+_WORD = re.compile(r"[A-Za-z]+")
 
 #: Words that take a full stop without ending a sentence (lower case, no dot).
 ABBREVIATIONS = frozenset(
@@ -45,60 +45,60 @@ _OPENERS = "\"'([\u2018\u201c"
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of spaces."""
-    spans: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
     sentence_start = start
     for m in _CANDIDATE.finditer(text, start, end):
-        if not _is_boundary(text, m, end, sentence_start):
-            continue
-        spans.append((sentence_start, m.end()))
-        sentence_start = m.end()
-    spans.append((sentence_start, end))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        s, e = _trim(text, s, e)
-        if s >= e:
-            continue
-        if out and not _WORDLIKE.search(text, s, e):
-            out[-1] = (out[-1][0], e)  # a stray quote mark or bracket belongs to the sentence before
-        else:
-            out.append((s, e))
+        if _is_boundary(text, m, sentence_start):
+            _add(text, sentence_start, m.end(), out)
+            sentence_start = m.end()
+    _add(text, sentence_start, end, out)
     return out
 
 
-def _is_boundary(text: str, m: re.Match, end: int, sentence_start: int) -> bool:
-    after = _SPACE.match(text, m.end(), end)
-    nxt_pos = after.end() if after else m.end()
-    if nxt_pos >= end:
-        return True  # the block ends here anyway
-    nxt = text[nxt_pos]
+def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    """Append the trimmed span; a stray quote mark or bracket joins the sentence before."""
+    chunk = text[s:e]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    s += len(chunk) - len(chunk.lstrip())
+    e = s + len(stripped)
+    if out and not _WORDLIKE.search(stripped):
+        out[-1] = (out[-1][0], e)
+    else:
+        out.append((s, e))
+
+
+def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:
+    nxt = m.group(1)  # the first character after the spaces; empty at the end of the block
+    if not nxt:
+        return True
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     punct = m.group()
-    if not punct.startswith(".") or punct.startswith(".."):
+    if punct[0] != "." or punct.startswith(".."):
         return True  # ! ? and ellipses are boundaries before a capital
-    before = _LAST_TOKEN.search(text, max(0, m.start() - 24), m.start())
-    if before is None:
+    dot = m.start()
+    lo = max(sentence_start, dot - 24)
+    space = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot))
+    raw = text[space + 1 if space >= 0 else lo : dot]
+    if not raw:
         return True
-    if punct == "." and _LIST_NUMBER.match(before.group(1)) and not text[sentence_start : before.start(1)].strip():
+    if punct == "." and _LIST_NUMBER.match(raw) and not text[sentence_start : dot - len(raw)].strip():
         return False  # "1. A heading" or "b. an item": the number labels what follows
-    token = re.split(r"[-\u2011/]", before.group(1).lstrip(_OPENERS))[-1]
+    token = raw.lstrip(_OPENERS)
+    if "-" in token or "/" in token:
+        token = token.replace("/", "-").rsplit("-", 1)[-1]
     if not token:
         return True
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "George W. Bush"
-    if token.lower() in ABBREVIATIONS:
+    lowered = token.lower()
+    if lowered in ABBREVIATIONS:
         return False
-    if token.lower() in _NUMBER_ABBREVIATIONS and nxt.isdigit():
+    if lowered in _NUMBER_ABBREVIATIONS and nxt.isdigit():
         return False  # "No. 10", but "said no. Nobody"
     if _DOTTED_ACRONYM.match(token + "."):
-        next_word = re.match(r"[A-Za-z]+", text[nxt_pos : nxt_pos + 20])
+        next_word = _WORD.match(text, m.start(1))
         return bool(next_word and next_word.group() in SENTENCE_STARTERS)
     return True
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
