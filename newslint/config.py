@@ -14,6 +14,7 @@ import difflib
 import fnmatch
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -78,16 +79,34 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
+    _compiled_excludes: list[re.Pattern] = field(default_factory=list, repr=False)
 
     @property
     def label(self) -> str:
         return str(self.source) if self.source else "defaults"
 
     def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         relative = _relative(path, self.root)
         if relative is None:
             return False
-        return any(glob_to_regex(g).match(relative) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
+        patterns = self._exclude_patterns()
+        return any(p.match(relative) for p in patterns) or any(fnmatch.fnmatch(path.name, g) for g in self.exclude)
+
+    def _exclude_patterns(self) -> list[re.Pattern]:
+        if len(self._compiled_excludes) != len(self.exclude):
+            self._compiled_excludes[:] = [glob_to_regex(g) for g in self.exclude]
+        return self._compiled_excludes
+
+    def matching_overrides(self, path: Path | None) -> tuple[int, ...]:
+        """Indexes of the overrides that apply to ``path`` (files with equal answers share a plan)."""
+        if not self.overrides or path is None:
+            return ()
+        relative = _relative(path, self.root)
+        if relative is None:
+            return ()
+        return tuple(i for i, o in enumerate(self.overrides) if o.matches(relative))
 
     def for_file(self, path: Path | None) -> "FileSettings":
         """Merge the overrides that match ``path`` into the settings for that one file."""
@@ -97,15 +116,14 @@ class Config:
             severity=dict(self.severity),
             rules={k: dict(v) for k, v in self.rules.items()},
         )
-        relative = _relative(path, self.root) if path is not None else None
-        for override in self.overrides:
-            if relative is not None and override.matches(relative):
-                if override.select is not None:
-                    settings.select = override.select
-                settings.ignore.extend(override.ignore)
-                settings.severity.update(override.severity)
-                for rule, options in override.rules.items():
-                    settings.rules.setdefault(rule, {}).update(options)
+        for index in self.matching_overrides(path):
+            override = self.overrides[index]
+            if override.select is not None:
+                settings.select = override.select
+            settings.ignore.extend(override.ignore)
+            settings.severity.update(override.severity)
+            for rule, options in override.rules.items():
+                settings.rules.setdefault(rule, {}).update(options)
         return settings
 
 
@@ -121,9 +139,14 @@ def _relative(path: Path | None, root: Path) -> str | None:
     if path is None:
         return None
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=256)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 def glob_to_regex(glob: str) -> re.Pattern:

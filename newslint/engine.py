@@ -123,11 +123,12 @@ class Linter:
     def config_for(self, path: Path | None) -> Config:
         if self.cli_config is not None:
             return self.cli_config
-        folder = (path.parent if path is not None else Path.cwd()).resolve()
-        if folder not in self._dir_configs:
-            found = find_config_file(folder)
-            self._dir_configs[folder] = load_config(found) if found else Config(root=Path.cwd())
-        return self._dir_configs[folder]
+        folder = path.parent if path is not None else Path(".")
+        config = self._dir_configs.get(folder)
+        if config is None:  # resolve only once per folder: articles share their folder's config
+            found = find_config_file(folder.resolve())
+            config = self._dir_configs[folder] = load_config(found) if found else Config(root=Path.cwd())
+        return config
 
     def prepare(self, configs: Iterable[Config]) -> None:
         """Load plugins and packs the configurations name, then validate them against the checks."""
@@ -169,12 +170,13 @@ class Linter:
             if config.plugins or config.packs:
                 raise ConfigError(f"{config.label}: plugins and packs must be known before the run starts")
             self._validate(config)
-        settings = config.for_file(path)
-        key = (id(config), repr(settings))
+        overrides = config.matching_overrides(path)
+        key = (id(config), overrides)
         plan = self._plans.get(key)
         if plan is not None:
             return plan
         assert self.ruleset is not None
+        settings = config.for_file(path)
         select = self.options.select if self.options.select is not None else settings.select
         ignore = [*settings.ignore, *(self.options.ignore or [])]
         enabled = self.ruleset.enabled(select, ignore, config.label)
@@ -448,14 +450,16 @@ def discover(paths: list[str], linter: Linter) -> tuple[list[tuple[Path | None, 
             if not found:
                 errors.append((raw, InputError(f"no articles found (looked for {', '.join(sorted(KINDS))})")))
             for item in found:
-                if item.resolve() not in seen:
-                    seen.add(item.resolve())
+                real = item.resolve()
+                if real not in seen:
+                    seen.add(real)
                     files.append((item, str(item)))
         elif path.exists() or path.is_symlink():
             if linter.config_for(path).excluded(path):
                 continue
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
+            real = path.resolve()
+            if real not in seen:
+                seen.add(real)
                 files.append((path, raw))
         else:
             errors.append((raw, InputError("no such file or directory")))

@@ -283,3 +283,25 @@ def test_seed_articles_sentences_at_tricky_spots(seed_texts):
     assert any(s.startswith("U.S. officials from Biden") for s in found)
     quote_start = last.index("And it\u2019s only getting worse")
     assert document.in_quotation(quote_start)
+
+
+@pytest.mark.parametrize(
+    "text, url",
+    [
+        ("see https://example.org/x. Then", "https://example.org/x"),
+        ("Mail ana.ruiz+desk@example.co.uk today.", "ana.ruiz+desk@example.co.uk"),
+        ("Visit www.example.com/page?x=1, now", "www.example.com/page?x=1"),
+        ("(http://a.b/c)", "http://a.b/c"),
+        ("ftp://files.example.org/a.txt;", "ftp://files.example.org/a.txt"),
+    ],
+)
+def test_urls_and_addresses_are_not_prose_but_their_punctuation_is(text, url):
+    document, _ = doc_of(text)
+    start = text.index(url)
+    assert document.prose[start : start + len(url)].strip() == ""
+    assert document.prose[:start] == text[:start] and document.prose[start + len(url) :] == text[start + len(url) :]
+
+
+@pytest.mark.parametrize("text", ["Use @handle on X.", "The score was 3 @ 2.", "www. is not a site", "a:// b"])
+def test_lookalikes_of_urls_stay_prose(text):
+    assert doc_of(text)[0].prose == text
