@@ -116,6 +116,7 @@ class Linter:
         self.checks: dict[str, Check] = {}
         self.formats: dict = {}
         self.ruleset: RuleSet | None = None
+        self.aliases: dict[str, set[str]] = {}
         #: Seconds spent per check id (and in "read+parse"), filled when ``options.profile`` is set.
         self.timings: dict[str, float] = {}
 
@@ -146,6 +147,8 @@ class Linter:
         self.checks = collect_checks(self.pm)
         self.formats = collect_formats(self.pm)
         self.ruleset = RuleSet(self.checks)
+        # The names a suppression comment may use for each rule: its id, its pack, its category.
+        self.aliases = {rule: {rule, rule.split("/", 1)[0], c.category} - {""} for rule, c in self.checks.items()}
         for config in configs:
             self._validate(config)
 
@@ -233,7 +236,7 @@ class Linter:
             if clock:
                 self.timings[check.id] = self.timings.get(check.id, 0.0) + clock() - started
         suppressions = parse_suppressions(text, document.kind)
-        aliases = self._aliases()
+        aliases = self.aliases
         kept = [f for f in findings if f.rule in EXIT_2_RULES or not suppressions.suppresses(f, aliases)]
         if self.options.report_unused_suppressions:
             kept.extend(suppressions.unused(text))
@@ -257,13 +260,6 @@ class Linter:
             document.metadata.date_source,
             statistics=statistics,
         )
-
-    def _aliases(self) -> dict[str, set[str]]:
-        if not hasattr(self, "_alias_cache"):
-            self._alias_cache = {
-                rule: {rule, rule.split("/", 1)[0], check.category} - {""} for rule, check in self.checks.items()
-            }
-        return self._alias_cache
 
     def _resolve_date(self, document: Document, config: Config, file_path: Path | None) -> None:
         meta = document.metadata
@@ -355,7 +351,7 @@ class Linter:
         for batch in self.pm.hook.newslint_check_corpus(corpus=corpus):
             findings.extend(batch or ())
         suppressions = {r.path: r.suppressions for r in results if r.suppressions}
-        aliases = self._aliases()
+        aliases = self.aliases
         kept = []
         for finding in findings:
             table = suppressions.get(finding.path)
