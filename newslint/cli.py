@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug in newslint or a plugin: one line, exit 2; NEWSLINT_DEBUG=1 shows where
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        print(f"newslint: internal error: {detail} (set NEWSLINT_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _use_color(choice: str, stream) -> bool:

@@ -179,3 +179,19 @@ def test_configure_hook_sees_the_config():
 
     lint_text("Text.", plugins=[Watcher()])
     assert seen == ["warning"]
+
+
+def test_a_plugin_whose_hook_raises_is_a_one_line_internal_error(tmp_path):
+    (tmp_path / "bad_hook.py").write_text(
+        "from newslint.hookspecs import hookimpl\n\n"
+        "@hookimpl\ndef newslint_register_checks():\n    raise RuntimeError('registry exploded')\n"
+    )
+    (tmp_path / ".newslint.yaml").write_text("plugins: [bad_hook.py]\n")
+    (tmp_path / "story.txt").write_text("Text.\n")
+    result = run_cli("check", str(tmp_path))
+    message = result.stderr.decode()
+    assert result.returncode == 2
+    assert message.count("\n") == 1 and "Traceback" not in message
+    assert "internal error: RuntimeError: registry exploded" in message
+    debug = run_cli("check", str(tmp_path), env={"NEWSLINT_DEBUG": "1"})
+    assert "Traceback" in debug.stderr.decode()
