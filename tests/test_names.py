@@ -120,6 +120,26 @@ def test_candidate_index_matches_a_plain_reading_of_its_rules():
         assert [tuple(c) for c in name_candidates(doc)] == plain(doc.normalized), text
 
 
+def test_lower_case_lookup_agrees_with_listing_every_lower_case_word():
+    """``written_in_lower_case`` (str.find, per word) against the set of all lower-case words, on random text."""
+    import random
+    import re
+
+    from newslint.names.candidates import _LOWERCASE_WORD, written_in_lower_case
+
+    pieces = ["kiev", "Kiev", "kievan", "the", "The", "theme", "x", "3rd", "rd", "_rd", "abc1", "abc", "don't", "t",
+              "stra\u00dfe", "strasse", "\u00e9lys\u00e9e", "\u0430\u0431\u0432", "\u00b2", "i", "iPhone", "iphone"]
+    seps = [" ", "-", ".", "'", "\n", ", ", "", "\u2014", "(", "_", "1"]
+    queries = {p.casefold() for p in pieces} | {"", "he", "ab", "hem", "kiev kievan"} - {""}
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+        doc, _ = parse_document("a.txt", text, "text")
+        every = frozenset(_LOWERCASE_WORD.findall(doc.normalized))
+        for query in sorted(queries):
+            assert written_in_lower_case(doc, query) == (query in every), (text, query)
+
+
 # -- name-house-style: fires ----------------------------------------------------------------------
 
 def test_kiev_fires_with_the_house_form_as_a_safe_fix():

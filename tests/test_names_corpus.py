@@ -49,6 +49,17 @@ def test_minority_spelling_is_reported_once_naming_the_other_files(archive):
     assert f.properties["spellings"] == {"Serhiy": 2, "Serhii": 1}
 
 
+def test_archive_findings_are_located_as_the_document_locates_them(archive):
+    """collect keeps line numbers only; the reported span must still match ``doc.locate`` (UTF-16 columns too)."""
+    text = "Geneva \U0001f30d\r\n\r\n\u00c9t\u00e9 \U0001f30d: delegates met al-Serhii Hromenko\u2019s aide.\r\n"
+    path = write(archive, "b/three.txt", text)
+    [f] = run([archive])
+    doc, _ = parse_document(str(path), path.read_bytes().decode("utf-8"), None)
+    assert f.location == doc.locate(f.start, f.end)
+    assert f.location.column_utf16 != f.location.column
+    assert f.source_line == doc.line_text(f.location.line)
+
+
 def test_scope_directory_compares_only_articles_in_one_folder(archive):
     assert run([archive], archive="directory") == []
     write(archive, "b/four.txt", "Serhiy Hromenko left Geneva.\n")

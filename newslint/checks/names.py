@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from operator import itemgetter
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, CorpusEntry, Docs, Option, OptionError
 from newslint.checks.rulepacks import match_case
 from newslint.document import Document
 from newslint.findings import Finding, Location, Severity
 from newslint.hookspecs import hookimpl
-from newslint.names.candidates import Candidate, candidates_of, lowercase_words
+from newslint.names.candidates import Candidate, candidates_of, written_in_lower_case
 from newslint.names.dictionary import HouseDictionary, parse_dictionary
 from newslint.names.translit import close_enough, spelling_keys
 from newslint.resources import load_rules_file
 
 HOUSE_STYLE = "name-house-style"
+_WORD = itemgetter(2)  # a Candidate's word
 _QUOTES_AND_BULLETS = " \t\"'([*-\u2013\u2014\u2022\u00b7#0123456789.)"
 #: After a word that opens a sentence, what shows the word is a name ("Kravetz said").
 _NAME_FOLLOWS = re.compile(
@@ -120,61 +122,66 @@ class NameHouseStyle(Check):
 
 # -- name-inconsistent: one article ----------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Spelling:
-    """Every occurrence of one spelling of a name in one article."""
+    """Every occurrence of one spelling of a name in one article.
+
+    ``word`` and ``particle`` (folded) are those of the first occurrence.
+    """
 
     display: str
-    occurrences: list[Candidate] = field(default_factory=list)
-    neighbours: set[str] = field(default_factory=set)
-
-    @property
-    def word(self) -> str:
-        return self.occurrences[0].word
-
-    @property
-    def particle(self) -> str:
-        return self.occurrences[0].particle.casefold()
+    word: str
+    particle: str
+    occurrences: list[Candidate]
+    neighbours: set[str]
 
 
-def article_spellings(doc: Document) -> dict[str, Spelling]:
+def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
     """Name-like capitalised words of ``doc`` by folded spelling (shared through ``doc.memo``).
 
-    Left out: acronyms and words in capitals, words the article also writes in
-    lower case (common words), and words seen only opening a sentence with no
-    capitalised neighbour (common words again).
+    Left out: words of fewer than ``min_length`` letters, acronyms and words in
+    capitals, words the article also writes in lower case (common words), and words
+    seen only opening a sentence with no capitalised neighbour (common words again).
     """
 
     def build(d: Document) -> dict[str, Spelling]:
         candidates = candidates_of(d)
         norm = d.normalized
-        lower = lowercase_words(d)
-        # joined[i]: candidates i and i + 1 are one name ("Sergei Lavrov"), one space apart
-        joined = [
-            norm[a.end : b.start - len(b.particle) - 1 if b.particle else b.start] == " "
-            for a, b in zip(candidates, candidates[1:])
-        ] + [False]
-        common: dict[str, bool] = {}  # per distinct word: an acronym or a common word (most words repeat)
+        # Words are judged once per distinct word (most words repeat), the cheap tests
+        # first, and the loop below only visits the candidates that remain.
+        words = list(map(_WORD, candidates))
+        distinct = set(words)
+        upper = {w for w in distinct if w.isupper()}
+        common = {w for w in distinct if w in upper or _letters(w) < min_length}
+        common.update(w for w in distinct - common if written_in_lower_case(d, w.casefold()))
+        last = len(candidates) - 1
         out: dict[str, Spelling] = {}
-        for i, cand in enumerate(candidates):
-            word = cand.word
-            skip = common.get(word)
-            if skip is None:
-                skip = common[word] = word.isupper() or word.casefold() in lower
-            if skip:
-                continue
-            folded = cand.spelling.casefold()
+        for i in [i for i, w in enumerate(words) if w not in common]:
+            cand = candidates[i]
+            start, end, word, particle = cand
+            if particle:
+                display, begin = f"{particle}-{word}", start - len(particle) - 1
+            else:
+                display, begin = word, start
+            folded = display.casefold()
             spelling = out.get(folded)
             if spelling is None:
-                spelling = out[folded] = Spelling(cand.spelling)
+                spelling = out[folded] = Spelling(display, word, particle.casefold(), [], set())
             spelling.occurrences.append(cand)
-            if i and joined[i - 1] and not candidates[i - 1].word.isupper():
-                spelling.neighbours.update(spelling_keys(candidates[i - 1].word))
-            if joined[i] and not candidates[i + 1].word.isupper():
-                spelling.neighbours.update(spelling_keys(candidates[i + 1].word))
+            # a capitalised neighbour one space away makes one name ("Sergei Lavrov")
+            if i:
+                before = candidates[i - 1]
+                gap = before[1]
+                if begin - gap == 1 and norm[gap] == " " and before[2] not in upper:
+                    spelling.neighbours.update(spelling_keys(before[2]))
+            if i < last:
+                after = candidates[i + 1]
+                after_begin = after[0] - len(after[3]) - 1 if after[3] else after[0]
+                if after_begin - end == 1 and norm[end] == " " and after[2] not in upper:
+                    spelling.neighbours.update(spelling_keys(after[2]))
         return {k: s for k, s in out.items() if s.neighbours or any(_name_like(d, c) for c in s.occurrences)}
 
-    return doc.memo("name_spellings", build)
+    return doc.memo(f"name_spellings:{min_length}", build)
 
 
 def _name_like(doc: Document, cand: Candidate) -> bool:
@@ -219,7 +226,7 @@ class NameRecord(NamedTuple):
     count: int
     start: int
     end: int
-    location: Location
+    line: int
 
 
 class _UnionFind:
@@ -243,11 +250,13 @@ class _UnionFind:
         return [sorted(g) for g in out.values() if len(g) > 1]
 
 
-def _clusters(items: dict[Any, tuple[str, str, set[str]]], keys_of, dictionary: HouseDictionary) -> list[list[Any]]:
+def _clusters(items: dict[Any, tuple[str, str, set[str]]], keys_of,
+              dictionary_of: Callable[[], HouseDictionary]) -> list[list[Any]]:
     """Group items (word, particle, neighbours) that are one name, blocking by key.
 
     Only items that share a key are ever compared, so the work grows with the
     number of spellings per key (a handful), not with the square of the names.
+    The dictionary is asked for only then: most articles have nothing to compare.
     """
     buckets: dict[Any, list[Any]] = {}
     for item_id in items:
@@ -257,6 +266,7 @@ def _clusters(items: dict[Any, tuple[str, str, set[str]]], keys_of, dictionary: 
     for members in buckets.values():
         if len(members) < 2:
             continue
+        dictionary = dictionary_of()
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if union.find(a) != union.find(b) and related(*items[a], *items[b], dictionary):
@@ -307,12 +317,10 @@ class NameInconsistent(Check):
 
     # -- one article ---------------------------------------------------------------------------
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        dictionary = house_dictionary(ctx)
-        spellings = {
-            k: s for k, s in article_spellings(doc).items() if _letters(s.word) >= ctx.options["min_length"]
-        }
+        spellings = article_spellings(doc, ctx.options["min_length"])
         items = {k: (s.word, s.particle, s.neighbours) for k, s in spellings.items()}
-        for cluster in _clusters(items, lambda k: spelling_keys(spellings[k].word), dictionary):
+        for cluster in _clusters(items, lambda k: spelling_keys(spellings[k].word), lambda: house_dictionary(ctx)):
+            dictionary = house_dictionary(ctx)
             names = [spellings[k] for k in cluster]
             counts = {s.display: (-len(s.occurrences), s.occurrences[0].start) for s in names}
             keep, reason = _suggest([s.display for s in names], counts, dictionary)
@@ -344,17 +352,18 @@ class NameInconsistent(Check):
         if ctx.options["archive"] == "off":
             return None
         records = []
-        lines: dict[int, str] = {}
-        for folded, spelling in article_spellings(doc).items():
-            if _letters(spelling.word) < ctx.options["min_length"]:
-                continue
+        # line number -> (offset of the line, its text): enough to locate the few spans reported
+        lines: dict[int, tuple[int, str]] = {}
+        line_of = doc.line_of
+        for folded, spelling in article_spellings(doc, ctx.options["min_length"]).items():
             first = spelling.occurrences[0]
-            location = doc.locate(first.particle_start, first.end)
-            if location.line not in lines:
-                lines[location.line] = doc.line_text(location.line)
+            begin = first.particle_start
+            line = line_of(begin)
+            if line not in lines:
+                lines[line] = (doc.line_starts[line - 1], doc.line_text(line))
             records.append(
                 NameRecord(folded, spelling.display, spelling.word, spelling.particle, frozenset(spelling.neighbours),
-                           len(spelling.occurrences), first.particle_start, first.end, location)
+                           len(spelling.occurrences), begin, first.end, line)
             )
         return {"folder": os.path.dirname(doc.path), "names": records, "lines": lines}
 
@@ -378,7 +387,7 @@ class NameInconsistent(Check):
                 uses.setdefault(item_id, []).append((index, record))
         findings: list[Finding] = []
         keys_of = lambda item_id: [(item_id[0], k) for k in spelling_keys(items[item_id][0])]  # noqa: E731
-        for cluster in _clusters(items, keys_of, dictionary):
+        for cluster in _clusters(items, keys_of, lambda: dictionary):
             if len({i for item_id in cluster for i, _ in uses[item_id]}) < 2:
                 continue  # one article only: the in-article check reports it
             findings.extend(self._archive_findings(cluster, uses, entries, dictionary))
@@ -403,6 +412,7 @@ class NameInconsistent(Check):
                 continue
             index, record = uses[item_id][0]
             entry = entries[index]
+            line_start, line_text = entry.data["lines"][record.line]
             listing = "; ".join(
                 f"{display[o]} in {_files(sorted(set(articles[o])), entries, index)}"
                 for o in sorted(cluster, key=lambda o: counts[display[o]])
@@ -423,9 +433,24 @@ class NameInconsistent(Check):
                     "scope": "archive",
                 },
                 path=entry.path,
-                location=record.location,
-                source_line=entry.data["lines"].get(record.location.line, ""),
+                location=_locate_in_line(record.line, line_start, line_text, record.start, record.end),
+                source_line=line_text,
             )
+
+
+def _locate_in_line(line: int, line_start: int, text: str, start: int, end: int) -> Location:
+    """``doc.locate(start, end)`` for a span within one line, from what ``collect`` kept of the line.
+
+    ``collect`` keeps line numbers only: locating every spelling of every article (columns
+    in UTF-16 too) cost more than the rest of the archive phase, and few are ever reported.
+    """
+    column, end_column = start - line_start, end - line_start
+    return Location(line, column + 1, line, end_column + 1, _utf16_len(text[:column]) + 1,
+                    _utf16_len(text[:end_column]) + 1)
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _files(indices: list[int], entries: list[CorpusEntry], here: int, limit: int = 4) -> str:

@@ -92,10 +92,33 @@ def candidates_of(doc: "Document") -> list[Candidate]:
 _LOWERCASE_WORD = re.compile(rf"\b[a-z\u00df-\u00ff]{_LETTER}*")
 
 
-def lowercase_words(doc: "Document") -> frozenset[str]:
-    """Words the document writes in lower case: a capitalised form of one is a common word."""
+def written_in_lower_case(doc: "Document", folded: str) -> bool:
+    """Whether ``doc`` writes ``folded`` as a lower-case word: a capitalised form of it is a common word.
 
-    def build(d: "Document") -> frozenset[str]:
-        return frozenset(_LOWERCASE_WORD.findall(d.normalized))
+    A lower-case word is a run of letters that starts at a word boundary with a
+    lower-case letter (``_LOWERCASE_WORD``). Only the capitalised words of a document
+    are ever asked about, a few dozen against thousands of words, so each is looked
+    up with ``str.find`` (C speed) and confirmed with the pattern where found, and the
+    answer is cached per document; listing every lower-case word cost a regex scan.
+    """
+    answers = doc.memo("lowercase_words", _new_cache)
+    known = answers.get(folded)
+    if known is None:
+        known = answers[folded] = _occurs_in_lower_case(doc.normalized, folded)
+    return known
 
-    return doc.memo("lowercase_words", build)
+
+def _new_cache(doc: "Document") -> dict:
+    return {}
+
+
+def _occurs_in_lower_case(norm: str, folded: str) -> bool:
+    size = len(folded)
+    at = norm.find(folded)
+    while at >= 0:
+        # ``match`` at ``at`` still sees the character before it for ``\b``
+        m = _LOWERCASE_WORD.match(norm, at)
+        if m is not None and m.end() == at + size:
+            return True
+        at = norm.find(folded, at + 1)
+    return False

@@ -23,7 +23,7 @@ import yaml
 
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, did_you_mean
-from newslint.names.candidates import candidates_of, lowercase_words, name_candidates
+from newslint.names.candidates import candidates_of, name_candidates, written_in_lower_case
 from newslint.resources import load_rules_file
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,11 +94,27 @@ class HouseHit:
     group: Group
 
 
-@dataclass(frozen=True)
 class _Entry:
-    pattern: re.Pattern
-    prefix: int  # characters of the variant before its first capitalised word ("al-")
-    group: Group
+    """One variant under its first capitalised word.
+
+    The pattern is compiled the first time a document has that word: a run sees a
+    few of the hundreds of variants, and compiling them all was most of the cost
+    of a first check.
+    """
+
+    __slots__ = ("source", "prefix", "group", "_pattern")
+
+    def __init__(self, source: str, prefix: int, group: Group) -> None:
+        self.source = source
+        self.prefix = prefix  # characters of the variant before its first capitalised word ("al-")
+        self.group = group
+        self._pattern: re.Pattern | None = None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.IGNORECASE)
+        return self._pattern
 
 
 # -- loading ---------------------------------------------------------------------------
@@ -252,13 +268,10 @@ class HouseDictionary:
                     if anchor is None:
                         continue
                     body = re.escape(variant).replace(r"\ ", r"\s+")
-                    pattern = re.compile(
-                        rf"(?P<name>{body})(?!{_LETTER})(?P<poss>'s(?!{_LETTER}))?", re.IGNORECASE
-                    )
-                    entry = _Entry(pattern, anchor.start, group)
-                    index.setdefault(anchor.word.casefold(), []).append(entry)
+                    source = rf"(?P<name>{body})(?!{_LETTER})(?P<poss>'s(?!{_LETTER}))?"
+                    index.setdefault(anchor.word.casefold(), []).append(_Entry(source, anchor.start, group))
             for entries in index.values():
-                entries.sort(key=lambda e: -len(e.pattern.pattern))
+                entries.sort(key=lambda e: -len(e.source))
             self._index = index
         return self._index
 
@@ -388,7 +401,7 @@ def _part_of_a_personal_name(doc: "Document", candidates: list, number: int) -> 
     if not number:
         return False
     before, here = candidates[number - 1], candidates[number]
-    return doc.normalized[before.end : here.particle_start] == " " and before.word.casefold() not in lowercase_words(doc)
+    return doc.normalized[before.end : here.particle_start] == " " and not written_in_lower_case(doc, before.word.casefold())
 
 
 def _first_capitalised(variant: str):
