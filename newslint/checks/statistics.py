@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Iterator
 
 from newslint.checks.base import Check, CheckContext, Docs, Option, OptionError
@@ -71,18 +71,61 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-#: Characters that can stand before a word. Opening a scan pattern with this small class
-#: (instead of ``\b``) lets the regex engine skip ahead to the next candidate in C.
-_LEAD = "[ \n\"'(\\[/,;:\u2014\u2013\u2026-]"
+#: Characters that can stand before a word. A scan finds a word only right after one of
+#: these (or at the very start of the text), never after a letter or a digit.
+_LEAD_CHARS = " \n\"'([/,;:\u2014\u2013\u2026-"
+_LEAD_RUN = re.compile("[^\\s" + re.escape(_LEAD_CHARS) + "]*")
 
 
-def _scan_words(pattern: re.Pattern, at_start: re.Pattern, text: str) -> Iterator[re.Match]:
-    """Matches of ``pattern`` (``_LEAD`` then a group named ``word``), and of ``at_start``
-    (the same without the lead) at the very start of ``text``."""
-    first = at_start.match(text)
+def _spaced(doc: Document) -> str:
+    """The lower-cased text with every lead character made a space, offset for offset (once
+    per document, shared by both checks). Scans open on a plain space, which the regex engine
+    finds several times faster than a character class."""
+
+    def build(d: Document) -> str:
+        text = _lowered(d)
+        for char in _LEAD_CHARS[1:]:
+            text = text.replace(char, " ")
+        return text
+
+    return doc.memo("sourcing.spaced", build)
+
+
+def _finder(spaced_words: Iterable[str], prefixes: Iterable[str] = (), digits: bool = False) -> re.Pattern:
+    """A pattern for the spaced text finding, cheaply, every place where a scan could match:
+    a space, then one of ``spaced_words`` and a space, or one of ``prefixes``, or a digit.
+    Only the prefix of each entry before its first lead character or space is used, so
+    the places found are a superset of the real matches, which :func:`_scan_words` checks."""
+    heads = {_LEAD_RUN.match(w.lower()).group() for w in spaced_words}
+    starts = {_LEAD_RUN.match(w.lower()).group() for w in prefixes}
+    if "" in heads or "" in starts:
+        return re.compile(" ")  # an entry opens on a lead character: every word is a candidate
+    options = [rf"(?:{_alt(heads)})\s"] if heads else []
+    options += [_alt(starts)] if starts else []
+    options += [r"\d"] if digits else []
+    return re.compile(f" (?={'|'.join(options)})")
+
+
+def _scan_words(doc: Document, finder: re.Pattern, word: re.Pattern,
+                more: re.Pattern | None = None) -> Iterator[re.Match]:
+    """Matches of ``word`` on the lower-cased text at its start or right after a lead character,
+    none overlapping another or its lead character: what ``re.finditer(LEAD + word)`` would
+    find, tried only where ``finder`` points in the spaced text (and ``more``, a lead-opened
+    pattern for the original text, for cues the finder cannot foresee)."""
+    low = _lowered(doc)
+    first = word.match(low)
+    free = first.end() if first is not None else 0  # where the next lead character may stand
     if first is not None:
         yield first
-    yield from pattern.finditer(text, first.end() if first is not None else 0)
+    places = [c.end() for c in finder.finditer(_spaced(doc), free)]
+    if more is not None:
+        places = sorted({*places, *(c.end() for c in more.finditer(low, free))})
+    for place in places:
+        if place > free:
+            m = word.match(low, place)
+            if m is not None:
+                free = m.end()
+                yield m
 
 
 def _lowered(doc: Document) -> str:
@@ -198,36 +241,6 @@ _SPAN_OF_TIME = (
 COUNT_KINDS = frozenset({"count", "n_of_m"})
 
 
-@dataclass(frozen=True)
-class _StatLexicon:
-    mention: re.Pattern
-    anchor: re.Pattern
-    anchor_at_start: re.Pattern
-    change_before: re.Pattern
-    hedge_before: re.Pattern
-    claim_tail: re.Pattern
-    claim_noun: re.Pattern
-    set_rate_after: re.Pattern
-    set_rate_before: re.Pattern
-    dressing_before: re.Pattern
-    opinion_after: re.Pattern
-    opinion_sentence: re.Pattern
-    source_any: re.Pattern
-    source_verb: re.Pattern
-    named_evidence: re.Pattern
-    paren_citation: re.Pattern
-    link: re.Pattern
-    adjective_markers: frozenset
-    clause_end_verbs: frozenset
-    noun_like_verbs: frozenset
-    unowned_evidence: frozenset
-    evidence_owners: frozenset
-    continuation_start: re.Pattern
-    continuation_anywhere: re.Pattern
-    source_follows: re.Pattern
-    claim_stop: frozenset
-
-
 _FRACTION_AFTER_OF_SKIP = frozenset(
     """year years season century decade match game day night month week term race period hour film book show
     programme program session meeting mile way time page story episode court field pitch second first final
@@ -279,73 +292,205 @@ def _data() -> dict:
     return data
 
 
-@lru_cache(maxsize=1)
-def _stat_lexicon() -> _StatLexicon:
-    d = _data()["statistics"]
-    v = _vocabulary()
-    numw, change, hedge, superlative = v["numw"], v["change"], v["hedge"], v["superlative"]
-    pop = _alt(d["population_nouns"])
-    mention = rf"""
-      (?P<pct>\b(?:{_DIG}|{numw})\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|percentage[- ]points?\b))
-    | (?P<pts>\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:{_DIG}|{numw})\s+(?:percentage\s+)?(?:points?|pts|basis\s+points|bps)\b)
-    | (?P<chg>\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:a\s+(?:third|quarter|fifth|tenth|half)|half|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b)
-    | (?P<mult>\b(?:doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|halved|halving)\b)
-    | (?P<fold>\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)[- ]?fold\b)
-    | (?P<times>\b(?:(?:{numw}|\d+(?:\.\d+)?)\s+times|twice|half)\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b)
-    | (?P<inm>\b(?:{numw}|\d{{1,3}})[\s-]+(?:in|out[\s-]+of)[\s-]+(?:{numw}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b)
-    | (?P<nofm>\b(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\b)
-    | (?P<frac>\b(?:{hedge}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)[\s-](?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?))
-    | (?P<maj>\b(?:a|the)\s+(?:(?:clear|large|slim|narrow|vast|big|small|solid|overwhelming|sizeable|sizable|substantial|slight|tiny|bare)\s+)?majority\s+of\b)
-    | (?P<rec>\b{superlative}\s+(?P<rec_gap>(?:[a-z'-]+\s+){{0,3}}?){_SPAN_OF_TIME})
-    | (?P<rechi>\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b|\b(?:a|the)\s+record\s+(?:[$£€¥]?\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b)
-    | (?P<count>\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b
-        |\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b)
-    """
-    opinion = _alt(d["opinion_words"])
-    nouns = _alt(d["source_nouns"])
-    return _StatLexicon(
-        mention=re.compile(mention, re.VERBOSE),
-        anchor=re.compile(rf"{_LEAD}(?P<word>\d[\d,.]*|{_alt(_KEY_WORDS)})"),
-        anchor_at_start=re.compile(rf"(?P<word>\d[\d,.]*|{_alt(_KEY_WORDS)})"),
-        change_before=re.compile(rf"\b{change}\s+(?:by\s+|to\s+|from\s+)?(?:{hedge}\s+)?\Z"),
-        hedge_before=re.compile(rf"\b{hedge}\s+\Z"),
-        claim_tail=re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
-        claim_noun=re.compile(r"\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)"),
-        set_rate_after=re.compile(rf"[\s-]*(?:{_alt(d['set_rate_nouns'])})\b"),
-        set_rate_before=re.compile(rf"\b(?:{_alt(d['set_rate_before'])})\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:{hedge}\s+)?\Z"),
-        dressing_before=re.compile(rf"\b({_alt(d['dressing'])})\s+(?:[a-z-]+\s+)?\Z"),
-        opinion_after=re.compile(rf"\b(?:{opinion})\b"),
-        opinion_sentence=re.compile(r"\b(?:poll|polls|polled|polling|survey|surveys|surveyed|respondents|approval)\b"),
-        source_any=re.compile(rf"\b(?:{_alt(d['source_phrases'])})\b|\b(?:{nouns})\s+(?:from|by)\s"),
-        source_verb=re.compile(rf"\b(?:{_alt([*d['source_verbs'], *d['noun_like_verbs']])})\b"),
-        named_evidence=re.compile(
-            rf"(?:\b[A-Z][\w&.-]*(?:\s+(?:of|for|on|and|&)?\s*[A-Z][\w&.-]*)*|\b\w+'s?)\s+(?:[\w-]+\s+){{0,2}}?(?i:{nouns})\b"
-        ),
-        paren_citation=re.compile(
+#: Claim kinds in the order their patterns are tried at one place: the first that matches wins.
+_MENTION_KINDS = ("pct", "pts", "chg", "mult", "fold", "times", "inm", "nofm", "frac", "maj", "rec", "rechi", "count")
+_MULTIPLE_WORDS = "doubled doubling tripled tripling trebled trebling quadrupled quadrupling halved halving".split()
+
+
+def _mention_first_words() -> dict[str, list[str]]:
+    """The words each claim pattern (see _mention_sources) can start with; "0" stands for a digit."""
+    numw = [*_NUMBER_WORDS, "a"]
+    return {
+        "pct": ["0", *numw],
+        "pts": _CHANGE_WORDS,
+        "chg": _CHANGE_WORDS,
+        "mult": _MULTIPLE_WORDS,
+        "fold": ["0", *"two three four five six seven eight nine ten twenty hundred thousand".split()],
+        "times": ["0", *numw, "twice", "half"],
+        "inm": ["0", *numw],
+        "nofm": ["0", *numw],
+        "frac": [*(h.split()[0] for h in _HEDGE_WORDS), "half", "a", "one", *"two three four five seven nine".split()],
+        "maj": ["a", "the"],
+        "rec": _SUPERLATIVE_WORDS,
+        "rechi": ["0", "record", "all", "multi", "decade", "a", "the",
+                  *"two three four five six seven eight nine ten twenty thirty forty fifty".split()],
+        "count": ["0", *numw, "half"],
+    }
+
+
+class _StatLexicon:
+    """The patterns of unsourced-statistic, each compiled the first time a document needs it
+    (most documents need only a few claim kinds, and sentences without a claim need no source
+    patterns)."""
+
+    def __init__(self) -> None:
+        self.data = _data()["statistics"]
+        self.vocabulary = _vocabulary()
+        self._mentions: dict[tuple[str, ...], re.Pattern] = {}
+        words = {key: frozenset(w.lower() for w in self.data[key])
+                 for key in ("adjective_markers", "clause_end_verbs", "noun_like_verbs", "unowned_evidence")}
+        self.adjective_markers = words["adjective_markers"]
+        self.clause_end_verbs = words["clause_end_verbs"]
+        self.noun_like_verbs = words["noun_like_verbs"]
+        self.unowned_evidence = words["unowned_evidence"]
+        self.dispatch = self._dispatch()
+
+    def _dispatch(self) -> dict[str, tuple[str, ...]]:
+        """Claim kinds by how the place opens: its first three letters, a two-letter word with
+        its space ("up "), "a" with its space, or "0" for a digit."""
+        kinds: dict[str, list[str]] = {}
+        for kind, words in _mention_first_words().items():
+            for word in words:
+                key = word[:3] if len(word) >= 3 or word == "0" else word + " "
+                kinds.setdefault(key, []).append(kind)
+        return {key: tuple(k for k in _MENTION_KINDS if k in found) for key, found in kinds.items()}
+
+    def mention_at(self, low: str, position: int) -> tuple[str, re.Match] | None:
+        """The kind and match of the first claim pattern (in _MENTION_KINDS order) that matches at
+        ``position``. Only the patterns that can open with the word there are tried."""
+        head = low[position : position + 3]
+        if head[:1].isdecimal():
+            kinds = self.dispatch["0"]
+        else:
+            kinds = self.dispatch.get(head)
+            if kinds is None:  # a one- or two-letter word, looked up with its space ("a ", "up ")
+                cut = 1 if head[1:2].isspace() or head[1:2] == "-" else 2 if head[2:3].isspace() or head[2:3] == "-" else 0
+                kinds = self.dispatch.get(head[:cut] + " ", ()) if cut else ()
+        if not kinds:
+            return None
+        pattern = self._mentions.get(kinds)
+        if pattern is None:  # the claim patterns that can start this way, as one alternation
+            sources = _mention_sources(self)
+            pattern = self._mentions[kinds] = re.compile("|".join(f"(?P<{k}>{sources[k]})" for k in kinds), re.VERBOSE)
+        m = pattern.match(low, position)
+        return None if m is None else (m.lastgroup or "", m)
+
+    @cached_property
+    def anchor(self) -> re.Pattern:
+        return re.compile(rf"(?P<word>\d[\d,.]*|{_alt(_KEY_WORDS)})")
+
+    @cached_property
+    def anchor_finder(self) -> re.Pattern:
+        return _finder((), _KEY_WORDS, digits=True)
+
+    @cached_property
+    def change_before(self) -> re.Pattern:
+        v = self.vocabulary
+        return re.compile(rf"\b{v['change']}\s+(?:by\s+|to\s+|from\s+)?(?:{v['hedge']}\s+)?\Z")
+
+    @cached_property
+    def hedge_before(self) -> re.Pattern:
+        return re.compile(rf"\b{self.vocabulary['hedge']}\s+\Z")
+
+    @cached_property
+    def claim_tail(self) -> re.Pattern:
+        return re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
+    @cached_property
+    def claim_noun(self) -> re.Pattern:
+        return re.compile(r"\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
+
+    @cached_property
+    def set_rate_after(self) -> re.Pattern:
+        return re.compile(rf"[\s-]*(?:{_alt(self.data['set_rate_nouns'])})\b")
+
+    @cached_property
+    def set_rate_before(self) -> re.Pattern:
+        return re.compile(
+            rf"\b(?:{_alt(self.data['set_rate_before'])})\s+(?:of\s+|at\s+|to\s+|by\s+)?(?:{self.vocabulary['hedge']}\s+)?\Z"
+        )
+
+    @cached_property
+    def dressing_before(self) -> re.Pattern:
+        return re.compile(rf"\b({_alt(self.data['dressing'])})\s+(?:[a-z-]+\s+)?\Z")
+
+    @cached_property
+    def opinion_after(self) -> re.Pattern:
+        return re.compile(rf"\b(?:{_alt(self.data['opinion_words'])})\b")
+
+    @cached_property
+    def opinion_sentence(self) -> re.Pattern:
+        return re.compile(r"\b(?:poll|polls|polled|polling|survey|surveys|surveyed|respondents|approval)\b")
+
+    @cached_property
+    def source_any(self) -> re.Pattern:
+        return re.compile(rf"\b(?:{_alt(self.data['source_phrases'])})\b|\b(?:{_alt(self.data['source_nouns'])})\s+(?:from|by)\s")
+
+    @cached_property
+    def source_verb(self) -> re.Pattern:
+        return re.compile(rf"\b(?:{_alt([*self.data['source_verbs'], *self.data['noun_like_verbs']])})\b")
+
+    @cached_property
+    def named_evidence(self) -> re.Pattern:
+        return re.compile(
+            rf"(?:\b[A-Z][\w&.-]*(?:\s+(?:of|for|on|and|&)?\s*[A-Z][\w&.-]*)*|\b\w+'s?)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?i:{_alt(self.data['source_nouns'])})\b"
+        )
+
+    @cached_property
+    def paren_citation(self) -> re.Pattern:
+        return re.compile(
             r"\((?:[A-Z][^()\n\d]{0,60}?,?\s*)?(?:19|20)\d\d[a-z]?\)|\((?:source|sources|data|figures)\s*:|"
             r"\[\d{1,3}\]|\[\^\w+\]|\bsources?\s*:",
             re.IGNORECASE,
-        ),
-        link=re.compile(r"\]\(|\]\[|<a\s|href=|https?://|www\."),
-        adjective_markers=frozenset(w.lower() for w in d["adjective_markers"]),
-        clause_end_verbs=frozenset(w.lower() for w in d["clause_end_verbs"]),
-        noun_like_verbs=frozenset(w.lower() for w in d["noun_like_verbs"]),
-        unowned_evidence=frozenset(w.lower() for w in d["unowned_evidence"]),
-        evidence_owners=frozenset(
-            "the latest new recent official available these those this provisional preliminary early updated "
-            "monthly annual quarterly weekly".split()
-        ),
-        continuation_start=re.compile(rf"(?:{_alt(d['continuation_starts'])})\b"),
-        continuation_anywhere=re.compile(rf"\b(?:{_alt(d['continuation_anywhere'])})\b"),
-        source_follows=re.compile(rf"(?:{_alt(d['source_follows'])})(?!\w)"),
-        claim_stop=frozenset(
-            """believe believes believed think thinks thought say says said support supports supported oppose
-            opposed back backed are were is was have has had will would who that which in on at for to from and or
-            but with by as than because now still also do did does can could may might should lack lacks live lives
-            agree agreed disagree disagreed want wanted expect expected feel felt say cannot can't don't
-            according""".split()
-        ),
+        )
+
+    @cached_property
+    def link(self) -> re.Pattern:
+        return re.compile(r"\]\(|\]\[|<a\s|href=|https?://|www\.")
+
+    @cached_property
+    def continuation_start(self) -> re.Pattern:
+        return re.compile(rf"(?:{_alt(self.data['continuation_starts'])})\b")
+
+    @cached_property
+    def continuation_anywhere(self) -> re.Pattern:
+        return re.compile(rf"\b(?:{_alt(self.data['continuation_anywhere'])})\b")
+
+    @cached_property
+    def source_follows(self) -> re.Pattern:
+        return re.compile(rf"(?:{_alt(self.data['source_follows'])})(?!\w)")
+
+    evidence_owners = frozenset(
+        "the latest new recent official available these those this provisional preliminary early updated "
+        "monthly annual quarterly weekly".split()
     )
+    claim_stop = frozenset(
+        """believe believes believed think thinks thought say says said support supports supported oppose
+        opposed back backed are were is was have has had will would who that which in on at for to from and or
+        but with by as than because now still also do did does can could may might should lack lacks live lives
+        agree agreed disagree disagreed want wanted expect expected feel felt say cannot can't don't
+        according""".split()
+    )
+
+
+@lru_cache(maxsize=1)
+def _stat_lexicon() -> _StatLexicon:
+    return _StatLexicon()
+
+
+@lru_cache(maxsize=1)
+def _mention_sources(lex: _StatLexicon) -> dict[str, str]:
+    """The source of each claim pattern, by kind (compiled in small groups by _StatLexicon.mention_at)."""
+    v = lex.vocabulary
+    numw, change, hedge, superlative = v["numw"], v["change"], v["hedge"], v["superlative"]
+    pop = _alt(lex.data["population_nouns"])
+    return {
+        "pct": rf"\b(?:{_DIG}|{numw})\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b|percentage[- ]points?\b)",
+        "pts": rf"\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:{_DIG}|{numw})\s+(?:percentage\s+)?(?:points?|pts|basis\s+points|bps)\b",
+        "chg": rf"\b{change}\s+(?:by\s+)?(?:{hedge}\s+)?(?:a\s+(?:third|quarter|fifth|tenth|half)|half|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b",
+        "mult": r"\b(?:doubled|doubling|tripled|tripling|trebled|trebling|quadrupled|quadrupling|halved|halving)\b",
+        "fold": r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)[- ]?fold\b",
+        "times": rf"\b(?:(?:{numw}|\d+(?:\.\d+)?)\s+times|twice|half)\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often|expensive|costly)|more|higher|larger|bigger|greater|faster|less|fewer|lower|smaller|the\s+(?:national|average|rate|level|number|amount|size))\b",
+        "inm": rf"\b(?:{numw}|\d{{1,3}})[\s-]+(?:in|out[\s-]+of)[\s-]+(?:{numw}|\d{{1,3}}(?:,\d{{3}})*|a\s+(?:hundred|thousand|million))\b",
+        "nofm": rf"\b(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|our\s+)?(?:{numw}|\d{{1,3}}(?:,\d{{3}})*)\b",
+        "frac": rf"\b(?:{hedge}\s+{_FRACTION}(?:\s+of\b)?|half\s+of\b|(?:a|one)[\s-](?:third|quarter|fifth|sixth|tenth)\s+of\b|(?:two|three|four|five|seven|nine)[- ](?:thirds|quarters|fifths|sixths|eighths|tenths)(?:\s+of\b)?)",
+        "maj": r"\b(?:a|the)\s+(?:(?:clear|large|slim|narrow|vast|big|small|solid|overwhelming|sizeable|sizable|substantial|slight|tiny|bare)\s+)?majority\s+of\b",
+        "rec": rf"\b{superlative}\s+(?P<rec_gap>(?:[a-z'-]+\s+){{0,3}}?){_SPAN_OF_TIME}",
+        "rechi": r"\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b"
+                 r"|\b(?:a|the)\s+record\s+(?:[$£€¥]?\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b",
+        "count": rf"\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b"
+                 rf"|\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b",
+    }
 
 
 @dataclass
@@ -371,33 +516,26 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     low = _lowered(doc)
     text = doc.normalized
     covered = 0
-    for anchor in _scan_words(lex.anchor, lex.anchor_at_start, low):
+    for anchor in _scan_words(doc, lex.anchor_finder, lex.anchor):
         position = anchor.start("word")
         if position < covered or _YEAR.fullmatch(anchor.group("word")):
             continue  # a year starts no claim ("2008 people" is read as a year, never as a count)
-        m = _mention_around(lex, low, position)
-        if m is None:
+        found = _mention_around(lex, low, position)
+        if found is None:
             continue
-        kind = m.lastgroup or ""
+        kind, m = found
         start, end = m.span()
         covered = end
         if not _keep_mention(kind, m, low, text, min_count):
             continue
-        if kind == "pts" or kind == "chg":
-            kind = "change"
-        elif kind in ("pct",):
-            kind = "percent"
-        elif kind in ("mult", "fold", "times"):
-            kind = "multiple"
-        elif kind in ("inm", "frac", "maj"):
-            kind = "proportion"
-        elif kind in ("rec", "rechi"):
-            kind = "record"
-        elif kind == "nofm":
-            kind = "n_of_m"
-        claim_start, claim_end = _claim_span(lex, low, m.lastgroup or "", start, end)
-        yield StatMention(start, end, kind, claim_start, claim_end)
+        claim_start, claim_end = _claim_span(lex, low, kind, start, end)
+        yield StatMention(start, end, _KIND_NAMES.get(kind, kind), claim_start, claim_end)
 
+
+#: What a finding calls each kind of claim pattern.
+_KIND_NAMES = {"pts": "change", "chg": "change", "pct": "percent", "mult": "multiple", "fold": "multiple",
+               "times": "multiple", "inm": "proportion", "frac": "proportion", "maj": "proportion",
+               "rec": "record", "rechi": "record", "nofm": "n_of_m"}
 
 #: Words that can open a claim whose key is a number that follows: "down 8 points", "a record 3 million".
 _LEADS_TO_NUMBER = frozenset([*_CHANGE_WORDS, "by", "record", "about", "around", "almost", "nearly", "over", "some",
@@ -405,19 +543,20 @@ _LEADS_TO_NUMBER = frozenset([*_CHANGE_WORDS, "by", "record", "about", "around",
 _WORD_START = re.compile(r"(?<![\w'-])[a-z$£€¥]")
 
 
-def _mention_around(lex: "_StatLexicon", low: str, position: int) -> re.Match | None:
-    """The claim that contains the key word or number at ``position``: tried at the key itself,
-    then from up to four words earlier ("fell by a third", "a majority of", "down 8 points")."""
-    m = lex.mention.match(low, position)
-    if m is not None:
-        return m
+def _mention_around(lex: _StatLexicon, low: str, position: int) -> tuple[str, re.Match] | None:
+    """The claim (its kind and match) that contains the key word or number at ``position``: tried
+    at the key itself, then from up to four words earlier ("fell by a third", "a majority of",
+    "down 8 points")."""
+    found = lex.mention_at(low, position)
+    if found is not None:
+        return found
     if low[position].isdigit() and _previous_word(low, position) not in _LEADS_TO_NUMBER:
         return None  # most numbers (years, dates, times) start nothing and follow no change verb
     window_start = max(0, position - 45)
     for w in [w.start() for w in _WORD_START.finditer(low, window_start, position)][-4:]:
-        m = lex.mention.match(low, w)
-        if m is not None and m.end() > position:
-            return m
+        found = lex.mention_at(low, w)
+        if found is not None and found[1].end() > position:
+            return found
     return None
 
 
@@ -832,7 +971,8 @@ def _repeated_in_body(doc: Document, claim: StatMention, block: Any) -> bool:
 @dataclass(frozen=True)
 class _VagueLexicon:
     cue: re.Pattern
-    cue_at_start: re.Pattern
+    finder: re.Pattern
+    more: re.Pattern | None
     head_family: dict
     family_verbs: dict
     allowed: frozenset
@@ -875,7 +1015,9 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
     subjects = _alt([*d["subjects"], *extra_subjects])
     inverted = ("say says said argue argues argued believe believes note notes noted warn warns warned claim claims "
                 "claimed suggest suggests suggested insist insists insisted contend contends").split()
-    phrases = "|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in [*d["phrases"], *extra_phrases])
+    # The phrases lose their leading \b: a scan opens them after a lead character.
+    phrase_list = [p.removeprefix(chr(92) + "b") for p in [*d["phrases"], *extra_phrases]]
+    phrases = "|".join(f"(?:{p})" for p in phrase_list)
     # Every "group + verb" cue in one branch: the family comes from the group word and is
     # checked in Python (fewer branches make a faster scan).
     heads: dict[str, str] = {}
@@ -896,11 +1038,20 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
             f"(?P<phrase>{phrases})",
         ]
     ) + ")"
-    # Opened by the character before the cue (see _LEAD), not by a word boundary; the
-    # phrases lose their own leading \b for the same reason.
+    # Where a cue can start: a group word or an inverted verb with its space, or the opening
+    # words of a phrase; phrases that open otherwise are found by a scan of their own.
+    spaced_words, prefixes, unforeseen = [*heads, *inverted], [], []
+    for phrase in phrase_list:
+        opening = _opening_words(phrase)
+        if opening is None:
+            unforeseen.append(phrase)
+        else:
+            (spaced_words if opening[1] else prefixes).extend(opening[0])
+    more = "|".join(f"(?:{p})" for p in unforeseen)
     return _VagueLexicon(
-        cue=re.compile(_LEAD + cue),
-        cue_at_start=re.compile(cue),
+        cue=re.compile(cue),
+        finder=_finder(spaced_words, prefixes),
+        more=re.compile(f"[{re.escape(_LEAD_CHARS)}](?={more})") if more else None,
         head_family=heads,
         family_verbs={family: frozenset(_collapse(v.lower()) for v in vs) for family, vs in verbs.items()},
         allowed=frozenset(_collapse(a.lower()) for a in allowed),
@@ -910,6 +1061,30 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
         describing=frozenset(w.lower() for w in d["describing_words"]),
         inverted_verbs=frozenset(inverted),
     )
+
+
+def _opening_words(pattern: str) -> tuple[list[str], bool] | None:
+    """The words one of which every match of a phrase starts with, read off a plain opening
+    ("reportedly", "it is", "(?:led|leads) ..."), and whether a space always follows them;
+    None when the phrase opens some other way or has alternatives at its top level."""
+    flat = re.sub(r"\\.|\[(?:\\.|[^\]\\])*\]", "", pattern)
+    while True:  # drop groups, innermost first, to see the top level
+        inner = re.sub(r"\([^()]*\)", "", flat)
+        if inner == flat:
+            break
+        flat = inner
+    opening = _PHRASE_OPENING.match(pattern)
+    if "|" in flat or opening is None:
+        return None
+    words = opening.group(1).split("|") if opening.group(1) else [opening.group(2)]
+    if pattern[opening.end() : opening.end() + 1] in ("?", "*", "+", "{"):
+        words = [words[0][:-1]]  # "rumou?r": the letter before a quantifier may be missing
+    if not all(words):
+        return None
+    return words, pattern.startswith((" ", "\\s"), opening.end())
+
+
+_PHRASE_OPENING = re.compile(r"\(\?:([a-z]+(?:\|[a-z]+)*)\)(?![?*+{])|([a-z]+)")
 
 
 _MESSAGES = {
@@ -964,7 +1139,7 @@ class VagueAttribution(Check):
         )
         low = _lowered(doc)
         silenced: dict[int, bool] = {}
-        for m in _scan_words(lex.cue, lex.cue_at_start, low):
+        for m in _scan_words(doc, lex.finder, lex.cue, lex.more):
             family = _family(lex, m, low)
             if family is None:
                 continue
