@@ -391,7 +391,15 @@ class _StatLexicon:
 
     @cached_property
     def set_rate_after(self) -> re.Pattern:
-        return re.compile(rf"[\s-]*(?:{_alt(self.data['set_rate_nouns'])})\b")
+        # One describing word may stand between ("a 2% inflation target"), but not a function
+        # word: "rose 5% in tax revenue" is still a measured change.
+        return re.compile(
+            rf"[\s-]*(?:(?!(?:{_alt(_FUNCTION_WORDS)})\b)[a-z]+[\s-]+)?(?:{_alt(self.data['set_rate_nouns'])})\b"
+        )
+
+    @cached_property
+    def size_verbs(self) -> frozenset[str]:
+        return frozenset(self.data["size_verbs"])
 
     @cached_property
     def set_rate_before(self) -> re.Pattern:
@@ -650,9 +658,17 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
                 return False
             if "," not in digits and 1000 <= value <= 2100:
                 return False  # a year: "in 2008 people lost their homes"
+        if _previous_word(low, start) in lex.size_verbs and nxt not in _COMPARATIVES:
+            return False  # "which employs 3,000 people": how big something is, not a finding
         return True
     return True
 
+
+#: Words that cannot be the describing word in "a 2% inflation target".
+_FUNCTION_WORDS = ("of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "the", "a", "an", "than",
+                   "over", "since", "last", "this", "per", "more", "less", "fewer", "higher", "lower")
+#: After a size verb, these make the count a change after all ("employs 3,000 fewer people").
+_COMPARATIVES = ("fewer", "more", "less", "extra", "additional", "new")
 
 _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|valid\s+|total\s+|first-round\s+)?(?:vote|votes|ballots)\b")
 _DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the\s+end\s+of\s+)?(?:19|20)\d\d|the\s+end\s+of)\b")
