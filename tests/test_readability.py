@@ -44,6 +44,42 @@ def doc(text, kind="text"):
     return parse_document("a.txt", text, kind)[0]
 
 
+def test_article_scores_agree_with_counting_sentence_by_sentence(monkeypatch):
+    """The C-level summing in ``article_scores`` against a plain per-sentence count, with a tiny cache too."""
+    import random
+
+    from newslint.checks import readability
+
+    def plain(d):
+        tokens_by_sentence = readability.sentence_tokens(d)
+        words = syllable_total = letters = sentences = 0
+        longest = []
+        for i, sentence in enumerate(d.sentences):
+            if d.blocks[sentence.block].kind != "paragraph" or not any(c.isalnum() for c in d.normalized[sentence.start : sentence.end]):
+                continue
+            sentences += 1
+            tokens = tokens_by_sentence[i]
+            longest = tokens if len(tokens) > len(longest) else longest
+            for token in tokens:
+                is_word, count, size = readability.token_info(token)
+                words, syllable_total, letters = words + is_word, syllable_total + count, letters + size
+        return Scores(words, sentences, syllable_total, letters, readability.word_count(longest))
+
+    pieces = ["The", "media", "area's", "3,000", "U.S.-led", "\u2014", "-", "don't", "fire", "stadium", "# Head", "- item",
+              "\u00e9lan", "x", "...", "\"Quoted", "table", "walked", "it.", "Why?", "Dr.", "\n\n", "2024"]
+    rng = random.Random(3)
+    texts = [HARD, EASY, LONG_SENTENCE] + [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 120))) for _ in range(300)
+    ]
+    for size in (readability._TOKEN_CACHE_SIZE, 7):
+        monkeypatch.setattr(readability, "_TOKEN_CACHE_SIZE", size)
+        readability._token_cache.clear()
+        for kind in ("text", "markdown"):
+            for text in texts:
+                d = doc(text, kind)
+                assert readability.article_scores(d) == plain(d), text
+
+
 # -- syllables and formulas ------------------------------------------------------------------
 
 @pytest.mark.parametrize(

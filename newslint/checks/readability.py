@@ -18,6 +18,7 @@ newslint's own Document rather than from textstat:
 """
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections import Counter
@@ -41,6 +42,7 @@ _BODY = frozenset({"paragraph"})
 _LIST = "list_item"
 
 _token_cache: dict[str, tuple[bool, int, int]] = {}
+_IS_WORD = operator.itemgetter(0)
 _TOKEN_CACHE_SIZE = 200_000
 #: Punctuation stripped from the edges of a token before it is counted.
 _EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d\u2013\u2014-/*#%&@+=|~^`$\u2026\u00ab\u00bb"
@@ -57,6 +59,27 @@ def token_info(token: str) -> tuple[bool, int, int]:
     cached = _token_cache.get(token)
     if cached is not None:
         return cached
+    if len(_token_cache) >= _TOKEN_CACHE_SIZE:
+        _token_cache.clear()
+    info = _token_cache[token] = _judge(token)
+    return info
+
+
+def _token_infos(tokens: list[str]) -> list[tuple[bool, int, int]]:
+    """:func:`token_info` of each of ``tokens``, by C-level lookups in the cache; only new tokens are judged."""
+    infos = list(map(_token_cache.get, tokens))
+    if None in infos:
+        missing = set(itertools.compress(tokens, map(operator.not_, infos)))
+        if len(_token_cache) + len(missing) > _TOKEN_CACHE_SIZE:
+            _token_cache.clear()
+            missing = set(tokens)
+        for token in missing:
+            _token_cache[token] = _judge(token)
+        infos = list(map(_token_cache.__getitem__, tokens))
+    return infos
+
+
+def _judge(token: str) -> tuple[bool, int, int]:
     core = token.strip(_EDGES)
     if not core or not _HAS_ALNUM.search(core):
         info = (False, 0, 0)
@@ -64,9 +87,6 @@ def token_info(token: str) -> tuple[bool, int, int]:
         parts = _LETTER_RUNS.findall(core.lower())
         count = sum(map(_part_syllables, parts)) if parts else 1
         info = (True, max(count, 1), sum(ch.isalnum() for ch in core))
-    if len(_token_cache) >= _TOKEN_CACHE_SIZE:
-        _token_cache.clear()
-    _token_cache[token] = info
     return info
 
 
@@ -175,25 +195,19 @@ def article_scores(doc: Document) -> Scores:
     def build(doc: Document) -> Scores:
         tokens_by_sentence = sentence_tokens(doc)
         norm = doc.normalized
-        counts: Counter[str] = Counter()
-        sentences = 0
-        longest: list[str] = []
-        for i in _body_sentence_indices(doc):
-            sentence = doc.sentences[i]
-            if not _HAS_ALNUM.search(norm, sentence.start, sentence.end):
-                continue
-            tokens = tokens_by_sentence[i]
-            counts.update(tokens)
-            sentences += 1
-            if len(tokens) > len(longest):
-                longest = tokens
-        cached = _token_cache.get
-        infos = [cached(token) or token_info(token) for token in counts]
-        times = list(counts.values())
-        words, syllable_total, letters = (
-            sum(map(operator.mul, times, map(operator.itemgetter(field), infos))) for field in range(3)
-        )
-        return Scores(words, sentences, syllable_total, letters, word_count(longest))
+        sentences = doc.sentences
+        has_alnum = _HAS_ALNUM.search
+        body = [
+            tokens_by_sentence[i]
+            for i in _body_sentence_indices(doc)
+            if has_alnum(norm, sentences[i].start, sentences[i].end)
+        ]
+        # Each token's judgement comes from the per-process cache and is summed with C-level
+        # maps: no Python step per token or per sentence.
+        infos = _token_infos(list(itertools.chain.from_iterable(body)))
+        words, syllable_total, letters = (sum(map(operator.itemgetter(field), infos)) for field in range(3))
+        longest = max(body, key=len, default=[])
+        return Scores(words, len(body), syllable_total, letters, sum(map(_IS_WORD, _token_infos(longest))))
 
     return doc.memo("readability:scores", build)
 
