@@ -9,12 +9,16 @@
   the years.
 
 Every check reads the one date index of the document (``newslint.dates.expressions``,
-memoised as ``doc.memo("dates")``); the knowledge bases load once per process.
+memoised as ``doc.memo("dates")``); the knowledge bases load once per process. What the
+checks search for beyond dates (titles and names, event cues, anniversary phrases) is
+found with one RE2 pass each over the document's ASCII view (``newslint.dates.prefilter``).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from newslint.checks.base import Check, CheckContext, Docs, Option
@@ -25,10 +29,20 @@ from newslint.dates.expressions import (
     DateMention,
     describe_range,
     document_dates,
+    document_view,
     format_date,
     ordinal,
 )
-from newslint.dates.knowledge import Event, Office, OfficeMention, Officeholders, load_events, load_officeholders
+from newslint.dates.knowledge import (
+    Event,
+    EventCues,
+    Office,
+    OfficeMention,
+    Officeholders,
+    load_events,
+    load_officeholders,
+)
+from newslint.dates.prefilter import Prefilter, relax
 from newslint.dates.language import (
     COUNT,
     FUTURE_OR_PLAN,
@@ -194,6 +208,7 @@ _NOT_VERBS = frozenset(
     "was his its this as us across plus versus thus perhaps whereas always afterwards towards downs bus gas news "
     "campus status focus virus crisis basis analysis thesis chaos".split()
 )
+_PLAIN_WORD = re.compile(r"[A-Za-z'-]+")
 _PROPER_NOUN_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|[IVX]+\b)")
 _NOT_PROPER = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -245,9 +260,9 @@ class Anachronism(Check):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         dates = document_dates(doc)
-        events = _events(ctx)
+        events = _possible_events(doc, ctx)
         flagged_mentions: set[int] = set()
-        for finding in self._event_dates(doc, dates, events):
+        for finding in self._event_dates(doc, dates, events, _event_cues(ctx)):
             flagged_mentions.add(finding.start)
             yield finding
         yield from self._officeholders(doc, dates, _officeholders(ctx), flagged_mentions)
@@ -260,7 +275,7 @@ class Anachronism(Check):
     ) -> Iterator[Finding]:
         norm = doc.normalized
         pub = doc.metadata.date
-        for mention in kb.find(norm):
+        for mention in kb.find(norm, document_view(doc)):
             bounds = _sentence_bounds(doc, mention.start)
             if bounds is None or doc.in_quotation(mention.start, mention.end):
                 continue
@@ -365,20 +380,19 @@ class Anachronism(Check):
     # -- (2) past tense about a date after publication ------------------------------------
     def _past_tense_future(self, doc: Document, dates: DateIndex, pub: _dt.date) -> Iterator[Finding]:
         norm = doc.normalized
+        after = pub + _ONE_DAY
         for date in dates.mentions:
-            if date.first is None or date.kind not in ("day", "month", "year") or date.first <= pub + _ONE_DAY:
+            if date.first is None or date.kind not in ("day", "month", "year") or date.first <= after:
                 continue
             if date.kind != "day" and not date.year_given:
                 continue
-            if not _ADVERBIAL_LEAD.search(date.lead) or doc.in_quotation(date.start, date.end):
-                continue
             bounds = _sentence_bounds(doc, date.start)
-            if bounds is None:
+            if bounds is None or not self._told_as_past(norm, bounds[0], date):
+                continue
+            if not _ADVERBIAL_LEAD.search(date.lead) or doc.in_quotation(date.start, date.end):
                 continue
             sentence = norm[bounds[0] : bounds[1]]
             if FUTURE_OR_PLAN.search(sentence) or HYPOTHETICAL.search(sentence):
-                continue
-            if not self._told_as_past(norm, bounds[0], date):
                 continue
             yield self.finding(
                 date.start,
@@ -392,25 +406,34 @@ class Anachronism(Check):
     @staticmethod
     def _told_as_past(norm: str, s_start: int, date: DateMention) -> bool:
         """A past-tense verb tied to the date: "held on 30 November", "On 30 November, ministers agreed"."""
-        words_before = re.findall(r"[A-Za-z'-]+", norm[max(s_start, date.start - 60) : date.start])
-        near = words_before[-4:-1]  # the words before the preposition
-        if "to" in (w.lower() for w in near):
+        words_before = _PLAIN_WORD.findall(norm, max(s_start, date.start - 60), date.start)
+        near = [w.lower() for w in words_before[-4:-1]]  # the words before the preposition
+        if "to" in near:
             return False
-        if any(is_past_verb(w) for w in near):
+        if any(map(is_past_verb, near)):
             return True
         if len(words_before) <= 1:  # the date opens the sentence: look at the verb that follows
-            following = re.findall(r"[A-Za-z'-]+", norm[date.end : date.end + 80])[:5]
-            return any(is_past_verb(w) for w in following)
+            following = _PLAIN_WORD.findall(norm, date.end, date.end + 80)[:5]
+            return any(map(is_past_verb, following))
         return False
 
     # -- (3) known events -------------------------------------------------------------------
-    def _event_dates(self, doc: Document, dates: DateIndex, events: list[Event]) -> Iterator[Finding]:
+    def _event_dates(
+        self, doc: Document, dates: DateIndex, events: list[Event], cues: EventCues
+    ) -> Iterator[Finding]:
+        """``events``: those whose cue may be in the document (``EventCues.possible``)."""
+        if not events:
+            return
         norm = doc.normalized
+        view = document_view(doc)
+        cue_starts = [cues.starts(event, view) for event in events]
         # Only a sentence with a year in it can give an event another year: look for cues there alone.
         sentences = sorted({b for d in dates.mentions if d.year_given and (b := _sentence_bounds(doc, d.start))})
         for bounds in sentences:
             sentence = norm[bounds[0] : bounds[1]]
-            for event in events:
+            for event, starts in zip(events, cue_starts):
+                if starts is not None and not _any_within(starts, *bounds):
+                    continue  # no match of the cue can start in this sentence
                 if event.requires is not None and not event.requires.search(sentence):
                     continue
                 for cue in event.cue.finditer(norm, bounds[0], bounds[1]):
@@ -431,6 +454,11 @@ class Anachronism(Check):
             part="event",
             event=event.id,
         )
+
+
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _dates_beside(norm: str, dates: DateIndex, bounds, cue_start: int, cue_end: int) -> list[DateMention]:
@@ -461,6 +489,12 @@ def _with_year(date: DateMention, event: Event) -> str | None:
     return date.text.replace(str(date.year), str(event.first.year))
 
 
+@lru_cache(maxsize=None)
+def _prefilter(pattern: re.Pattern[str]) -> Prefilter:
+    relaxed = relax(pattern.pattern, pattern.flags)
+    return Prefilter([relaxed] if relaxed else [])
+
+
 def _officeholders(ctx: CheckContext) -> Officeholders:
     files = tuple(ctx.options.get("officeholder_files") or ())
     return ctx.memo(("officeholders", files), lambda: load_officeholders(files, ctx.config.root))
@@ -469,6 +503,26 @@ def _officeholders(ctx: CheckContext) -> Officeholders:
 def _events(ctx: CheckContext) -> list[Event]:
     files = tuple(ctx.options.get("event_files") or ())
     return ctx.memo(("events", files), lambda: load_events(files, ctx.config.root))
+
+
+def _event_cues(ctx: CheckContext) -> EventCues:
+    files = tuple(ctx.options.get("event_files") or ())
+    return ctx.memo(("event-cues", files), lambda: _cues_for(tuple(_events(ctx))))
+
+
+@lru_cache(maxsize=8)
+def _cues_for(events: tuple[Event, ...]) -> EventCues:
+    """One per set of events, shared by date-anachronism and date-anniversary."""
+    return EventCues(list(events))
+
+
+def _possible_events(doc: Document, ctx: CheckContext) -> list[Event]:
+    """The events whose cue may be in the document, found once per document and set of events."""
+    cues = _event_cues(ctx)
+    found = doc.memo("dates.possible_events", lambda d: {})
+    if cues not in found:
+        found[cues] = cues.possible(document_view(doc))
+    return found[cues]
 
 
 # ---------------------------------------------------------------------------------------
@@ -510,12 +564,14 @@ class Anniversary(Check):
     )
 
     # Cheap scans for the words every match contains; the full patterns run only around them.
+    # The hints themselves are found where one RE2 pass each says they can start.
     _ANNIVERSARY_HINT = re.compile(r"(?i)(?:anniversary|centenary|centennial|bicentenary|bicentennial)\s+of\b")
     _YEARS_HINT = re.compile(r"(?i)\byears\s+(?:since|after|on\s+from|ago)\b")
 
     @staticmethod
-    def _around(hints: re.Pattern[str], full: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        for hint in hints.finditer(text):
+    def _around(hints: re.Pattern[str], full: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]:
+        text = doc.normalized
+        for hint in _prefilter(hints).finditer(hints, text, document_view(doc)):
             match = full.search(text, max(0, hint.start() - 40), hint.end() + 130)
             if match is not None and match.start() <= hint.start() < match.end():
                 yield match
@@ -523,13 +579,13 @@ class Anniversary(Check):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         norm = doc.normalized
         dates = document_dates(doc)
-        events = _events(ctx)
-        for match in self._around(self._ANNIVERSARY_HINT, self._ANNIVERSARY, norm):
+        events = _possible_events(doc, ctx)
+        for match in self._around(self._ANNIVERSARY_HINT, self._ANNIVERSARY, doc):
             count_group = "count" if match.group("count") else "count2"
             what_group = "what" if match.group("what") else "what2"
             count = parse_ordinal(match.group(count_group))
             yield from self._judge(doc, dates, events, match, count_group, what_group, count, "anniversary")
-        for match in self._around(self._YEARS_HINT, self._YEARS, norm):
+        for match in self._around(self._YEARS_HINT, self._YEARS, doc):
             if _APPROXIMATE.search(norm[max(0, match.start() - 20) : match.start()]):
                 continue
             rel = match.group("rel").lower()

@@ -11,6 +11,9 @@
   the first lines of an article.
 * :mod:`~newslint.dates.language` holds the small word lists the checks share:
   ordinals, number words, tense cues.
+* :mod:`~newslint.dates.prefilter` makes the searches fast: one RE2 pass over an
+  ASCII view of the text proposes where a pattern can match, and Python's ``re``
+  decides there, so the matches are exactly those of the plain patterns.
 
 Everything heavy (regexes over the knowledge bases, YAML files) is built on
 first use, so importing this package costs next to nothing.

@@ -60,6 +60,8 @@ def find_dateline(doc: "Document") -> tuple[_dt.date, str] | None:
 
 
 def _dateline_in(line: str) -> tuple[_dt.date, str, bool] | None:
+    if "1" not in line and "2" not in line:  # a full date has a year, 1000 to 2199
+        return None
     for mention in scan(line, None):
         if mention.kind != "day" or not mention.year_given or mention.first is None:
             continue

@@ -19,9 +19,12 @@ import bisect
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
+
+from newslint.dates.prefilter import Prefilter, ascii_view, fold, relax
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -90,6 +93,30 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", rf"(?<![\d.,$\u00a3\u20ac/#-])\b{_YEAR}"),
 )
 
+# Where each pattern can start: the first three letters, lowercased, of the word a match opens
+# with ("digit": an ASCII digit; "other": a character outside ASCII, which may be a digit of
+# another script). The one RE2 pass over the patterns' relaxations (newslint.dates.prefilter)
+# proposes places; at each, only the patterns that can start with what is there are tried.
+# test_dates checks the scan against every pattern's own finditer.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_STARTS: dict[str, tuple[str, ...]] = {
+    "mdy": _MONTH_KEYS + _WEEKDAY_KEYS,
+    "dmy": _WEEKDAY_KEYS + ("digit",),
+    "my": _MONTH_KEYS,
+    "iso": ("digit",),
+    "slash": ("digit", "other"),
+    "dotted": ("digit", "other"),
+    "season_year": ("spr", "sum", "aut", "fal", "win"),
+    "season_rel": ("thi", "las", "nex", "pas"),
+    "decade": ("the",),
+    "relative": ("las", "thi", "nex", "pas"),
+    "deictic": ("yes", "tod", "tom", "ton"),
+    "ago": ("ago",),
+    "weekday": _WEEKDAY_KEYS + ("las", "nex", "thi"),
+    "year": ("digit",),
+}
+
 # A weekday written as one of a list ("Tuesday and Wednesday, March 4 and 5") or a date that opens a
 # range ("Friday, March 3-5") does not pair one weekday with one date.
 _WEEKDAY_LIST_BEFORE = re.compile(
@@ -113,6 +140,8 @@ class DateMention:
     ``first``/``last`` bound the days meant (inclusive); None when the date is
     impossible (see ``problem``) or leans on a publication date the article lacks.
     ``weekday`` is the weekday written with the date (0 = Monday), if any.
+    ``lead``, the words before it, is read from ``source`` (the text scanned, whose offsets were
+    shifted by ``shift``) when asked for.
     """
 
     start: int
@@ -128,7 +157,14 @@ class DateMention:
     weekday: int | None = None
     weekday_span: tuple[int, int] | None = None
     problem: str | None = None
-    lead: str = ""
+    #: The text the mention was found in, and what was added to offsets in it: for ``lead``.
+    source: str = field(default="", repr=False, compare=False)
+    shift: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def lead(self) -> str:
+        """Up to three lowercase words before the mention in its sentence ("said on", "in early")."""
+        return _lead(self.source, self.start - self.shift) if self.source else ""
 
     @property
     def resolved(self) -> bool:
@@ -170,13 +206,17 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+_MONTH_LENGTHS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_from_ordinal = _dt.date.fromordinal  # day arithmetic on ordinals: timedelta objects cost more
+
+
 def _month_days(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_LENGTHS[month]
 
 
 def _max_days(month: int) -> int:
     """The most days ``month`` ever has (29 for February)."""
-    return 29 if month == 2 else _month_days(2001, month)
+    return 29 if month == 2 else _MONTH_LENGTHS[month]
 
 
 def nearest_year(month: int, day: int, pub: _dt.date) -> int:
@@ -197,7 +237,7 @@ def day_problem(year: int | None, month: int, day: int) -> str | None:
     if day > _max_days(month):
         days = "28 days, 29 in a leap year" if month == 2 else f"{_max_days(month)} days"
         return f"{MONTH_NAMES[month]} has {days}"
-    if year is not None and day > _month_days(year, month):
+    if year is not None and month == 2 and day == 29 and not calendar.isleap(year):
         return f"{year} is not a leap year, so February {year} has 28 days"
     return None
 
@@ -208,22 +248,113 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
 
-def scan(text: str, pub: _dt.date | None, offset: int = 0) -> list[DateMention]:
-    """Every date expression in ``text`` (offsets shifted by ``offset``), longest first at a place."""
-    found: list[DateMention] = []
-    for kind, pattern in _compiled():
-        for match in pattern.finditer(text):
-            mention = _BUILDERS[kind](match, text, pub, offset)
-            if mention is not None:
-                found.append(mention)
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+@lru_cache(maxsize=1)
+def _prefilter() -> tuple[Prefilter, dict[bytes, tuple[int, ...]]]:
+    """The RE2 pass over every relaxation, and which patterns (by index) to try at each kind of start."""
+    relaxed = [relax(pattern) for _, pattern in _PATTERNS]
+    prefilter = Prefilter(relaxed) if all(relaxed) else Prefilter(())
+    tried: dict[bytes, list[int]] = {}
+    for index, (kind, _) in enumerate(_PATTERNS):
+        for key in _STARTS[kind]:
+            tried.setdefault(key.encode("ascii"), []).append(index)
+    return prefilter, {key: tuple(indices) for key, indices in tried.items()}
+
+
+@lru_cache(maxsize=1)
+def _numeric_patterns() -> dict[tuple[int, bool, bool], tuple[int, ...]]:
+    """The patterns to try where a number starts, by its first character, whether "/" or "." follows
+    within two characters, and whether "-" is the fifth character: "03/03/2022" and "17.05.2025"
+    need the separator, a year opens with 1 or 2, and "2022-03-03" has its dash there."""
+    kinds = [kind for kind, _ in _PATTERNS]
+    _, tried = _prefilter()
+    table = {}
+    for first in b"0123456789?":
+        for separated in (False, True):
+            for dashed in (False, True):
+                allowed = {"dmy"} if first != 63 else set()
+                if separated:
+                    allowed |= {"slash", "dotted"}
+                if first in b"12":
+                    allowed |= {"year", "iso"} if dashed else {"year"}
+                key = b"digit" if first != 63 else b"other"
+                table[first, separated, dashed] = tuple(i for i in tried[key] if kinds[i] in allowed)
+    return table
+
+
+_AGO = [kind for kind, _ in _PATTERNS].index("ago")
+_ORDER = itemgetter(0, 1, 2)
+_INDEX = itemgetter(2)
+
+
+def scan(text: str, pub: _dt.date | None, offset: int = 0, view: bytes | None = None) -> list[DateMention]:
+    """Every date expression in ``text`` (offsets shifted by ``offset``), longest first at a place.
+
+    Where expressions overlap, the one starting first wins, then the longest, then the one whose
+    pattern comes first in ``_PATTERNS``; the others are part of it or a lesser reading, and are
+    never built. ``view`` is ``ascii_view(text)``, when the caller has it.
+    """
+    found = pattern_matches(text, view)
+    if _AGO in map(_INDEX, found):
+        found = _with_ago_built(found, text, pub, offset)
+    found.sort(key=_ORDER)
     kept: list[DateMention] = []
     reach = -1
-    for mention in found:
-        if mention.start >= reach:  # a mention overlapping a kept one is part of it, or a lesser reading
+    for start, _, index, item in found:
+        if start < reach:
+            continue
+        mention = item if index == _AGO else _BUILDERS[index](item, text, pub, offset)
+        if mention is not None:
             kept.append(mention)
-            reach = mention.end
+            reach = mention.end - offset
     return kept
+
+
+def _with_ago_built(found, text, pub, offset):
+    """An "ago" expression starts before the word its pattern finds: build it to know where."""
+    out = []
+    for entry in found:
+        if entry[2] == _AGO:
+            mention = _ago(entry[3], text, pub, offset)
+            if mention is None:
+                continue
+            entry = (mention.start - offset, mention.start - mention.end, _AGO, mention)
+        out.append(entry)
+    return out
+
+
+def pattern_matches(text: str, view: bytes | None = None, fast: bool = True) -> list[tuple[int, int, int, re.Match]]:
+    """What each of ``_PATTERNS`` finds with ``finditer``, as (start, -length, pattern index, match).
+
+    The matches come in no particular order. With ``fast`` (and RE2 at hand) a pattern is tried only
+    where the one RE2 pass over all their relaxations found a place to start, and only if ``_STARTS``
+    lets it start with what is there (see newslint.dates.prefilter); the matches are the same.
+    """
+    patterns = _compiled()
+    prefilter, tried = _prefilter()
+    found: list[tuple[int, int, int, re.Match]] = []
+    if not (fast and prefilter.available):
+        for index, (_, pattern) in enumerate(patterns):
+            for match in pattern.finditer(text):
+                found.append((match.start(), match.start() - match.end(), index, match))
+        return found
+    if view is None:
+        view = ascii_view(text)
+    by_digits, none = _numeric_patterns(), ()
+    reach = [0] * len(patterns)  # per pattern: where its last match ended, as in finditer
+    for pos in prefilter.starts(view):
+        first = view[pos]
+        if 48 <= first <= 57 or first == 63:  # an ASCII digit, or "?": a character outside ASCII
+            near = view[pos + 1 : pos + 3]
+            indices = by_digits[first, b"/" in near or b"." in near, view[pos + 4 : pos + 5] == b"-"]
+        else:
+            indices = tried.get(view[pos : pos + 3].lower(), none)
+        for index in indices:
+            if pos >= reach[index]:
+                match = patterns[index][1].match(text, pos)
+                if match is not None:
+                    end = reach[index] = match.end()
+                    found.append((pos, pos - end, index, match))
+    return found
 
 
 class DateIndex:
@@ -246,48 +377,111 @@ class DateIndex:
 
 def document_dates(doc: "Document") -> DateIndex:
     """The shared per-document index (``doc.memo("dates", ...)``), built once per document."""
-    return doc.memo("dates", lambda d: DateIndex(scan(d.normalized, d.metadata.date)))
+    return doc.memo("dates", lambda d: DateIndex(scan(d.normalized, d.metadata.date, view=document_view(d))))
+
+
+def document_view(doc: "Document") -> bytes:
+    """The ASCII view of the document's normalised text (``newslint.dates.prefilter``), made once."""
+    return doc.memo("dates.ascii_view", lambda d: ascii_view(d.normalized))
+
+
+_LEAD_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def _lead(text: str, start: int) -> str:
     """Up to three lowercase words before ``start`` in the same sentence ("said on", "in early")."""
     window = text[max(0, start - 40) : start]
     cut = max(window.rfind("."), window.rfind("\n"), window.rfind(";"))
-    words = re.findall(r"[A-Za-z][\w'-]*", window[cut + 1 :])
+    words = _LEAD_WORD.findall(window, cut + 1)
     return " ".join(words[-3:]).lower()
+
+
+# Building a frozen dataclass sets each field through object.__setattr__; setting the slots
+# directly costs a third of that, and a document may hold thousands of dates.
+_new = object.__new__
+(
+    _set_start, _set_end, _set_text, _set_kind, _set_first, _set_last, _set_year, _set_month, _set_day,
+    _set_year_given, _set_weekday, _set_weekday_span, _set_problem, _set_source, _set_shift,
+) = (DateMention.__dict__[f.name].__set__ for f in fields(DateMention))
+
+
+def _make(start, end, text, kind, first, last, year, month, day, year_given, weekday, weekday_span, problem,
+          source, shift) -> DateMention:
+    """``DateMention(...)`` with every field given, in order, built the fast way."""
+    mention = _new(DateMention)
+    _set_start(mention, start)
+    _set_end(mention, end)
+    _set_text(mention, text)
+    _set_kind(mention, kind)
+    _set_first(mention, first)
+    _set_last(mention, last)
+    _set_year(mention, year)
+    _set_month(mention, month)
+    _set_day(mention, day)
+    _set_year_given(mention, year_given)
+    _set_weekday(mention, weekday)
+    _set_weekday_span(mention, weekday_span)
+    _set_problem(mention, problem)
+    _set_source(mention, source)
+    _set_shift(mention, shift)
+    return mention
+
+
+def _span(match, text, offset, kind, first, last, year=None, month=None, year_given=False) -> DateMention:
+    """A mention covering the whole match, with no day, weekday or problem."""
+    return _make(match.start() + offset, match.end() + offset, match.group(), kind, first, last, year, month, None,
+                 year_given, None, None, None, text, offset)
 
 
 def _weekday_of(match: re.Match, text: str, offset: int) -> tuple[int | None, tuple[int, int] | None]:
     word = match.group("weekday")
     if not word:
         return None, None
-    if _WEEKDAY_LIST_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+    if _after_weekday_list(text, match.start()):
         return None, None
     if _RANGE_AFTER.match(text, match.end("day")):
         return None, None
     return _WEEKDAY_NUMBER[word.rstrip(".").lower()], (match.start("weekday") + offset, match.end("weekday") + offset)
 
 
+_LIST_WORDS = {"d": "and", "r": "or", "o": "to", "h": "through"}
+
+
+def _after_weekday_list(text: str, start: int) -> bool:
+    """Whether ``_WEEKDAY_LIST_BEFORE`` matches the 20 characters before ``start``. The usual "no" is
+    read from their end without the search: a match ends in a weekday (the last letter "y", or the
+    abbreviation's "."), a separator and white space."""
+    low = max(0, start - 20)
+    tail = text[low:start].rstrip()
+    if not tail:
+        return False
+    if tail[-1] in ",-\u2013":
+        tail = tail[:-1]
+    else:
+        word = _LIST_WORDS.get(tail[-1].lower())
+        if word is None or tail[-len(word) :].lower() != word:
+            return False
+        tail = tail[: -len(word)]
+    tail = tail.rstrip()
+    if not tail or tail[-1] not in "yY.":
+        return False
+    return _WEEKDAY_LIST_BEFORE.search(text, low, start) is not None
+
+
 def _day_mention(match, text, pub, offset, month: int, day: int, year: int | None) -> DateMention | None:
-    start = match.start() + offset
-    weekday, weekday_span = _weekday_of(match, text, offset)
-    lead = _lead(text, match.start())
-    if year is None and day >= 29 and lead.endswith("in") and _COUNT_AFTER.match(text, match.end()):
+    if year is None and day >= 29 and _lead(text, match.start()).endswith("in") and _COUNT_AFTER.match(
+        text, match.end()
+    ):
         return None  # "in June 31 people died"
-    common = dict(
-        start=start, end=match.end() + offset, text=match.group(), month=month, day=day,
-        year_given=year is not None, weekday=weekday, weekday_span=weekday_span, lead=lead,
-    )
+    weekday, weekday_span = _weekday_of(match, text, offset)
+    year_given = year is not None
     problem = day_problem(year, month, day)
     if problem is None and year is None and pub is not None:
         year = nearest_year(month, day, pub)
         problem = day_problem(year, month, day)
-    if problem is not None:
-        return DateMention(kind="day", first=None, last=None, year=year, problem=problem, **common)
-    if year is None:
-        return DateMention(kind="day", first=None, last=None, **common)
-    day_date = _dt.date(year, month, day)
-    return DateMention(kind="day", first=day_date, last=day_date, year=year, **common)
+    first = _dt.date(year, month, day) if problem is None and year is not None else None
+    return _make(match.start() + offset, match.end() + offset, match.group(), "day", first, first, year, month, day,
+                 year_given, weekday, weekday_span, problem, text, offset)
 
 
 def _named(match, text, pub, offset):
@@ -300,17 +494,17 @@ def _numeric(match, text, offset, readings: list[tuple[int, int]]) -> DateMentio
     """A numeric date, given its possible (month, day) readings."""
     year = int(match.group("year"))
     valid = {(m, d) for m, d in readings if 1 <= m <= 12 and 1 <= d <= 31 and day_problem(year, m, d) is None}
-    common = dict(start=match.start() + offset, end=match.end() + offset, text=match.group(), year=year,
-                  year_given=True, lead=_lead(text, match.start()))
     if not valid:  # explain with a reading whose month exists, if there is one: "31/11" is November's
         month, day = min(readings, key=lambda r: not 1 <= r[0] <= 12)
         problem = day_problem(year, month, day) or f"there is no day {day}"
-        return DateMention(kind="day", first=None, last=None, problem=problem, **common)
+        return _make(match.start() + offset, match.end() + offset, match.group(), "day", None, None, year, None,
+                     None, True, None, None, problem, text, offset)
     if len(valid) > 1:
         return None  # 03/04/2022: no way to tell which is meant
     ((month, day),) = valid
     day_date = _dt.date(year, month, day)
-    return DateMention(kind="day", first=day_date, last=day_date, month=month, day=day, **common)
+    return _make(match.start() + offset, match.end() + offset, match.group(), "day", day_date, day_date, year, month,
+                 day, True, None, None, None, text, offset)
 
 
 def _iso(match, text, pub, offset):
@@ -330,15 +524,18 @@ def _month_year(match, text, pub, offset):
     month = _MONTH_NUMBER[match.group("month").rstrip(".").lower()]
     year = int(match.group("year"))
     first = _dt.date(year, month, 1)
-    return DateMention(
-        match.start() + offset, match.end() + offset, match.group(), "month", first,
-        _dt.date(year, month, _month_days(year, month)), year=year, month=month, year_given=True,
-        lead=_lead(text, match.start()),
-    )
+    last = _dt.date(year, month, _month_days(year, month))
+    return _span(match, text, offset, "month", first, last, year=year, month=month, year_given=True)
+
+
+_REL_SHIFT = {"this": 0, "next": 1, "last": -1, "past": -1}
+_PAST_DAYS = {"week": 7, "weekend": 7, "month": 31, "year": 366}
+_DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_SLACK_DAYS = {"day": 0, "week": 3, "month": 15, "year": 183, "decade": 1826}
 
 
 def _season_range(season: str, year: int) -> tuple[_dt.date, _dt.date]:
-    first_month, last_month = _SEASON_MONTHS[season.lower()]
+    first_month, last_month = _SEASON_MONTHS[fold(season)]
     if first_month > last_month:  # winter runs over the new year: allow either reading
         return _dt.date(year - 1, 12, 1), _dt.date(year + 1, 2, _month_days(year + 1, 2))
     return _dt.date(year, first_month, 1), _dt.date(year, last_month, _month_days(year, last_month))
@@ -347,17 +544,15 @@ def _season_range(season: str, year: int) -> tuple[_dt.date, _dt.date]:
 def _season_year(match, text, pub, offset):
     year = int(match.group("year"))
     first, last = _season_range(match.group("season"), year)
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "season", first, last,
-                       year=year, year_given=True, lead=_lead(text, match.start()))
+    return _span(match, text, offset, "season", first, last, year=year, year_given=True)
 
 
 def _season_relative(match, text, pub, offset):
     first = last = None
     if pub is not None:
-        shift = {"this": 0, "past": -1, "last": -1, "next": 1}[match.group("rel").lower()]
+        shift = _REL_SHIFT[fold(match.group("rel"))]
         first, last = _season_range(match.group("season"), pub.year + shift)
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "season", first, last,
-                       lead=_lead(text, match.start()))
+    return _span(match, text, offset, "season", first, last)
 
 
 def _decade(match, text, pub, offset):
@@ -366,39 +561,36 @@ def _decade(match, text, pub, offset):
     else:
         short = int(match.group("short"))
         start_year = (1900 if short >= 30 else 2000) + short
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "decade",
-                       _dt.date(start_year, 1, 1), _dt.date(start_year + 9, 12, 31), year=start_year,
-                       year_given=True, lead=_lead(text, match.start()))
+    return _span(match, text, offset, "decade", _dt.date(start_year, 1, 1), _dt.date(start_year + 9, 12, 31),
+                 year=start_year, year_given=True)
 
 
 def _relative(match, text, pub, offset):
     first = last = None
     if pub is not None:
-        rel, unit = match.group("rel").lower(), match.group("unit").lower()
-        shift = {"this": 0, "next": 1, "last": -1, "past": -1}[rel]
+        rel, unit = fold(match.group("rel")), fold(match.group("unit"))
+        shift = _REL_SHIFT[rel]
         if rel == "past":  # "the past year": the stretch ending now
-            span = {"week": 7, "weekend": 7, "month": 31, "year": 366}[unit]
-            first, last = pub - _dt.timedelta(days=span), pub
+            span = _PAST_DAYS[unit]
+            first, last = _from_ordinal(pub.toordinal() - span), pub
         elif unit in ("week", "weekend"):
-            monday = pub - _dt.timedelta(days=pub.weekday()) + _dt.timedelta(weeks=shift)
-            first, last = monday, monday + _dt.timedelta(days=6)
+            monday = pub.toordinal() - pub.weekday() + 7 * shift
+            first, last = _from_ordinal(monday), _from_ordinal(monday + 6)
         elif unit == "month":
             index = pub.year * 12 + pub.month - 1 + shift
             year, month = divmod(index, 12)
             first, last = _dt.date(year, month + 1, 1), _dt.date(year, month + 1, _month_days(year, month + 1))
         else:
             first, last = _dt.date(pub.year + shift, 1, 1), _dt.date(pub.year + shift, 12, 31)
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "relative", first, last,
-                       lead=_lead(text, match.start()))
+    return _span(match, text, offset, "relative", first, last)
 
 
 def _deictic(match, text, pub, offset):
     first = None
     if pub is not None:
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group("word").lower()]
-        first = pub + _dt.timedelta(days=shift)
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "relative", first, first,
-                       lead=_lead(text, match.start()))
+        shift = _DEICTIC_SHIFT[fold(match.group("word"))]
+        first = _from_ordinal(pub.toordinal() + shift)
+    return _span(match, text, offset, "relative", first, first)
 
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -419,19 +611,19 @@ def _ago(found, text, pub, offset):
         return None
     first = last = None
     if pub is not None:
-        count_word = match.group("count").lower()
-        unit = match.group("unit").lower().rstrip("s")
+        count_word = fold(match.group("count"))
+        unit = fold(match.group("unit")).rstrip("s")
         if count_word.isdigit() or count_word in _COUNT_WORDS:
             count = int(count_word) if count_word.isdigit() else _COUNT_WORDS[count_word]
             low, high = count, count
         else:  # "several", "a few"
             low, high = 2, 9
         # Writers round: "a year ago" covers a stretch around the exact day.
-        slack = {"day": 0, "week": 3, "month": 15, "year": 183, "decade": 1826}[unit]
-        first = pub - _dt.timedelta(days=round(high * _UNIT_DAYS[unit]) + slack)
-        last = pub - _dt.timedelta(days=max(0, round(low * _UNIT_DAYS[unit]) - slack))
-    return DateMention(match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative",
-                       first, last, lead=_lead(text, match.start()))
+        slack = _SLACK_DAYS[unit]
+        first = _from_ordinal(pub.toordinal() - (round(high * _UNIT_DAYS[unit]) + slack))
+        last = _from_ordinal(pub.toordinal() - max(0, round(low * _UNIT_DAYS[unit]) - slack))
+    return _make(match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative", first,
+                 last, None, None, None, False, None, None, None, text, offset)
 
 
 def _weekday_alone(match, text, pub, offset):
@@ -441,36 +633,38 @@ def _weekday_alone(match, text, pub, offset):
         target = _WEEKDAY_NUMBER[match.group("weekday").lower()]
         back = (pub.weekday() - target) % 7 or 7
         ahead = (target - pub.weekday()) % 7 or 7
+        today = pub.toordinal()
         if rel == "last":
-            first = last = pub - _dt.timedelta(days=back)
+            first = last = _from_ordinal(today - back)
         elif rel == "next":
-            first = last = pub + _dt.timedelta(days=ahead)
+            first = last = _from_ordinal(today + ahead)
         else:  # "on Tuesday": the one just past or the one coming, the tense decides
-            first, last = pub - _dt.timedelta(days=back), pub + _dt.timedelta(days=ahead)
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "weekday", first, last,
-                       lead=_lead(text, match.start()))
+            first, last = _from_ordinal(today - back), _from_ordinal(today + ahead)
+    return _span(match, text, offset, "weekday", first, last)
 
 
 def _year(match, text, pub, offset):
     year = int(match.group("year"))
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "year",
-                       _dt.date(year, 1, 1), _dt.date(year, 12, 31), year=year, year_given=True,
-                       lead=_lead(text, match.start()))
+    return _span(match, text, offset, "year", _dt.date(year, 1, 1), _dt.date(year, 12, 31), year=year,
+                 year_given=True)
 
 
-_BUILDERS = {
-    "mdy": _named,
-    "dmy": _named,
-    "my": _month_year,
-    "iso": _iso,
-    "slash": _slashed,
-    "dotted": _dotted,
-    "season_year": _season_year,
-    "season_rel": _season_relative,
-    "decade": _decade,
-    "relative": _relative,
-    "deictic": _deictic,
-    "ago": _ago,
-    "weekday": _weekday_alone,
-    "year": _year,
-}
+_BUILDERS = tuple(
+    {
+        "mdy": _named,
+        "dmy": _named,
+        "my": _month_year,
+        "iso": _iso,
+        "slash": _slashed,
+        "dotted": _dotted,
+        "season_year": _season_year,
+        "season_rel": _season_relative,
+        "decade": _decade,
+        "relative": _relative,
+        "deictic": _deictic,
+        "ago": _ago,
+        "weekday": _weekday_alone,
+        "year": _year,
+    }[kind]
+    for kind, _ in _PATTERNS
+)

@@ -4,7 +4,9 @@ Both are plain YAML a newsroom edits (read with ``yaml.safe_load``); a newsroom'
 own files, named in the checks' options, are merged in. Each base is built once
 per set of files and shared by every document: the officeholder base compiles
 one regular expression for "title followed by a known name", the event base one
-per event cue.
+per event cue. Both are searched the fast way (``newslint.dates.prefilter``): one
+RE2 pass over the document proposes where a title and name can start, or which
+events' cues can be there at all, and Python's ``re`` decides as before.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from newslint.dates.prefilter import SPACE, Prefilter, relax, relax_literal
 from newslint.resources import load_rules_file
 
 
@@ -108,9 +111,17 @@ class Officeholders:
         self.pattern = re.compile(
             rf"\b(?P<title>(?i:{title_alt}))(?:,\s+|\s+)(?P<name>{name_alt})(?![\w-])"
         )
+        # The same for RE2 over the ASCII view (newslint.dates.prefilter): where a match can start.
+        # Written out here, as relax(self.pattern.pattern) would give it, at a fraction of the cost.
+        title_relaxed = "|".join(
+            f"(?:-|{SPACE})+".join(map(relax_literal, title.split())) for title in sorted(titles, key=len, reverse=True)
+        )
+        name_relaxed = "|".join(relax_literal(n) for n in sorted(aliases, key=len, reverse=True))
+        self._prefilter = Prefilter([f"(?i:{title_relaxed})(?:,{SPACE}+|{SPACE}+)(?:{name_relaxed})"])
 
-    def find(self, text: str) -> Iterable[OfficeMention]:
-        for match in self.pattern.finditer(text):
+    def find(self, text: str, view: bytes | None = None) -> Iterable[OfficeMention]:
+        """Every "Title Name" in ``text`` (``view``: its ASCII view, when the caller has it)."""
+        for match in self._prefilter.finditer(self.pattern, text, view):
             yield OfficeMention(
                 match.start(), match.end(), match.group("title"), match.group("name"), match.start("name"),
                 frozenset(self.aliases[match.group("name")]),
@@ -174,6 +185,60 @@ class Event:
         from newslint.dates.expressions import describe_range
 
         return describe_range(self.first, self.last)
+
+
+class EventCues:
+    """Which events a text may name: one RE2 pass over the relaxations of their cues
+    (``newslint.dates.prefilter.relax``); an event whose cue cannot be relaxed is always one."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self._always: list[int] = list(range(len(events)))
+        self._by_entry: list[int] = []
+        self._relaxed: dict[str, str] = {}  # by event id
+        self._prefilters: dict[str, Prefilter] = {}  # made on first use
+        self._set = None
+        try:
+            import re2
+        except ImportError:  # pragma: no cover - without RE2 every event is a candidate
+            return
+        options = re2.Options()
+        options.never_capture = True
+        self._set = re2.Set.SearchSet(options)
+        self._always = []
+        for index, event in enumerate(events):
+            relaxed = relax(event.cue.pattern, event.cue.flags)
+            added = False
+            if relaxed is not None:
+                try:
+                    self._set.Add(relaxed)
+                    added = True
+                    self._relaxed[event.id] = relaxed
+                except re2.error:  # pragma: no cover - a relaxation RE2 does not take
+                    pass
+            (self._by_entry if added else self._always).append(index)
+        if self._by_entry:
+            self._set.Compile()
+        else:
+            self._set = None
+
+    def possible(self, view: bytes) -> list[Event]:
+        """The events whose cue may match in the text with this ASCII view, in file order."""
+        found = set(self._always)
+        if self._set is not None:
+            found.update(self._by_entry[i] for i in self._set.Match(view) or ())
+        return [self.events[i] for i in sorted(found)]
+
+    def starts(self, event: Event, view: bytes) -> list[int] | None:
+        """Where a match of the event's cue may start in the text with this ASCII view, in order;
+        None when that is not known (a match may start anywhere)."""
+        relaxed = self._relaxed.get(event.id)
+        if relaxed is None:
+            return None
+        prefilter = self._prefilters.get(event.id)
+        if prefilter is None:
+            prefilter = self._prefilters[event.id] = Prefilter([relaxed])
+        return prefilter.starts(view) if prefilter.available else None
 
 
 def build_events(documents: list[tuple[str, Any]]) -> list[Event]:

@@ -1,0 +1,244 @@
+"""Finding where a pattern can match, fast: RE2 over an ASCII view proposes, Python's ``re`` decides.
+
+Python's ``re`` tries a pattern at every position of a text unless the pattern opens with a
+literal; a pattern that opens with a look-behind, a word boundary, an optional group or a
+case-insensitive word costs 10-40 ms per MB of text, each. RE2 runs many patterns as one
+automaton, but has no look-around and only ASCII classes. So each Python pattern is paired with
+its *relaxation* (:func:`relax`): an RE2 pattern that matches the ASCII view of a text at every
+place where the Python pattern can start a match, and perhaps at a few more. One RE2 pass finds
+those places (:class:`Prefilter`); the Python pattern is then tried at each of them alone, in
+text order, skipping places inside its previous match (:func:`finditer_at`). That gives exactly
+the matches ``pattern.finditer`` gives: ``re`` looks behind the start position at the real text,
+and no match can start anywhere else. A relaxation that matches nowhere in a document also says
+the pattern cannot match there at all (the event cues use it so).
+
+The ASCII view (:func:`ascii_view`) has one byte per character of the text: ASCII stays, every
+other character is ``?``, except the four that Python's case-insensitive matching takes for
+ASCII letters (long s, dotless i, dotted capital I, the Kelvin sign), which become ``s``, ``i``,
+``i`` and ``k``. A relaxation therefore has :data:`SPACE` for ``\\s`` and :data:`DIGIT` for
+``\\d`` (a Unicode space or digit is a ``?`` in the view), ``\\?`` for any other character
+outside ASCII, and leaves out ``\\b`` and look-arounds, which only narrow a match.
+
+Without RE2 (a dependency; this is a safety net) :attr:`Prefilter.available` is false and the
+callers run the Python patterns' own ``finditer``: the same matches, slowly.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+try:  # the parser behind re.compile: relax() reads its parse trees
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
+#: What ``\s`` may match, in a relaxation: ASCII white space, and ``?`` for the rest of Unicode's.
+SPACE = r"[\t\n\x0b\x0c\r \x1c-\x1f?]"
+#: What ``\d`` may match, in a relaxation: ASCII digits, and ``?`` for the rest of Unicode's.
+DIGIT = r"[0-9?]"
+
+# Characters outside ASCII that Python's IGNORECASE matches against ASCII letters.
+_CASE_FOLDS = {"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"}
+_FOLD_TABLE = str.maketrans(_CASE_FOLDS)
+
+
+def ascii_view(text: str) -> bytes:
+    """The text as ASCII bytes, one per character (see the module docs)."""
+    if text.isascii():
+        return text.encode("ascii")
+    if any(ch in text for ch in _CASE_FOLDS):
+        text = text.translate(_FOLD_TABLE)
+    return text.encode("ascii", "replace")
+
+
+def fold(word: str) -> str:
+    """``word`` lowercased, as Python's case-insensitive matching reads it ("La\u017ft" is "last")."""
+    return word.lower() if word.isascii() else word.translate(_FOLD_TABLE).lower()
+
+
+def view_char(ch: str) -> str:
+    """The character that stands for ``ch`` in the ASCII view."""
+    return ch if ch.isascii() else _CASE_FOLDS.get(ch, "?")
+
+
+def relax_literal(text: str) -> str:
+    """An RE2 pattern for the literal ``text`` as it appears in the ASCII view."""
+    return "".join(re.escape(view_char(ch)) for ch in text)
+
+
+class Prefilter:
+    """Places in a text where any of some relaxations match (see the module docs)."""
+
+    def __init__(self, relaxations: Iterable[str]) -> None:
+        source = "|".join(f"(?:{r})" for r in relaxations)
+        self._compiled = self._match = self._anchor = None
+        if not source:  # nothing to look for: unavailable, and the caller searches the slow way
+            return
+        try:
+            import re2
+        except ImportError:  # pragma: no cover - google-re2 is a dependency
+            return
+        options = re2.Options()
+        options.never_capture = True
+        options.max_mem = 64 << 20  # room for the automaton of a large alternation (the officeholders)
+        try:
+            self._compiled = re2.compile(source.encode("ascii"), options)
+        except re2.error:  # pragma: no cover - a relaxation RE2 does not take: the slow way
+            return
+        # RE2's own Match (one call per place found) when this google-re2 has it; else its public search
+        regexp = getattr(self._compiled, "_regexp", None)
+        if hasattr(regexp, "Match") and hasattr(getattr(re2, "_re2", None), "RE2"):
+            self._match, self._anchor = regexp.Match, re2._re2.RE2.Anchor.UNANCHORED
+
+    @property
+    def available(self) -> bool:
+        return self._compiled is not None
+
+    def finditer(self, pattern: re.Pattern[str], text: str, view: bytes | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, for the pattern these relaxations were made from; ``view`` is
+        ``ascii_view(text)`` when the caller has it. Without RE2, the pattern's own ``finditer``."""
+        if not self.available:  # pragma: no cover - without RE2
+            return pattern.finditer(text)
+        return finditer_at(pattern, text, self.starts(ascii_view(text) if view is None else view))
+
+    def starts(self, view: bytes) -> list[int]:
+        """Every position where a relaxation matches, in order."""
+        end = len(view)
+        found: list[int] = []
+        pos = 0
+        if self._match is not None:
+            match, anchor = self._match, self._anchor
+            while pos < end:
+                start = match(anchor, view, pos, end)[0][0]
+                if start < 0:
+                    break
+                found.append(start)
+                pos = start + 1
+            return found
+        search = self._compiled.search  # pragma: no cover - another google-re2 layout: slower
+        while pos < end and (hit := search(view, pos, end)) is not None:  # pragma: no cover
+            found.append(hit.start())
+            pos = hit.start() + 1
+        return found
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only ``starts``: ascending, and among them every place a
+    match can start. For patterns that never match the empty string."""
+    reach = 0
+    for start in starts:
+        if start >= reach:
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                reach = match.end()
+
+
+def relax(pattern: str, flags: int = 0) -> str | None:
+    r"""The relaxation of a Python pattern, made from its parse tree: an RE2 pattern over the ASCII
+    view that matches wherever ``pattern`` matches the text (and perhaps elsewhere); None when the
+    pattern uses something this cannot follow (a conditional group) or relaxes to nothing.
+
+    Look-arounds and anchors are dropped, classes widened to the ASCII view (``\d`` is
+    :data:`DIGIT`, ``\s`` :data:`SPACE`, ``\w`` a letter, digit, ``_`` or ``?``; a negated class or
+    ``.`` any character), characters outside ASCII written as the view has them; literals keep
+    their case unless the pattern ignores it.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        body = _relax_items(list(parsed))
+    except (_Unrelaxable, re.error, RecursionError, TypeError, ValueError):
+        return None
+    if not body:
+        return None
+    return f"(?i:{body})" if parsed.state.flags & re.IGNORECASE else body
+
+
+class _Unrelaxable(Exception):
+    pass
+
+
+_ANY = "(?s:.)"
+# What \d, \s and \w may match in the view.
+_CATEGORY_BYTES = {
+    category: {c for c in range(128) if re.fullmatch(view_class, chr(c))}
+    for category, view_class in (
+        (_sre.CATEGORY_DIGIT, DIGIT),
+        (_sre.CATEGORY_SPACE, SPACE),
+        (_sre.CATEGORY_WORD, "[0-9A-Za-z_?]"),
+    )
+}
+
+
+def _relax_items(items) -> str:
+    return "".join(_relax_item(op, av) for op, av in items)
+
+
+def _relax_item(op, av) -> str:
+    if op is _sre.LITERAL:
+        return relax_literal(chr(av))
+    if op in (_sre.NOT_LITERAL, _sre.ANY):
+        return _ANY
+    if op is _sre.IN:
+        return _relax_class(av)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return ""  # zero width: leaving it out only lets more through
+    if op is _sre.SUBPATTERN:
+        _, add_flags, del_flags, items = av
+        inner = _relax_items(list(items))
+        if add_flags & re.IGNORECASE:
+            return f"(?i:{inner})"
+        if del_flags & re.IGNORECASE:
+            return f"(?-i:{inner})"
+        return f"(?:{inner})"
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return f"(?:{_relax_items(list(av))})"
+    if op is _sre.BRANCH:
+        return "(?:" + "|".join(_relax_items(list(branch)) for branch in av[1]) + ")"
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, high, items = av
+        inner = _relax_items(list(items))
+        if not inner:
+            return ""
+        if low > 1000:  # beyond RE2's counted repeats: ask for fewer
+            return f"(?:{inner})*"
+        if high > 1000:  # unbounded, or beyond RE2's counted repeats
+            return f"(?:{inner}){{{low},}}"
+        return f"(?:{inner}){{{low},{high}}}"
+    if op is _sre.GROUPREF:
+        return f"{_ANY}*"
+    raise _Unrelaxable(op)
+
+
+def _relax_class(items) -> str:
+    chars: set[int] = set()
+    for op, av in items:
+        if op is _sre.NEGATE:
+            return _ANY
+        if op is _sre.LITERAL:
+            chars.add(ord(view_char(chr(av))))
+        elif op is _sre.RANGE:
+            low, high = av
+            chars.update(range(low, min(high, 127) + 1))
+            if high > 127:
+                chars.add(ord("?"))
+                chars.update(ord(fold) for ch, fold in _CASE_FOLDS.items() if low <= ord(ch) <= high)
+        elif op is _sre.CATEGORY and av in _CATEGORY_BYTES:
+            chars |= _CATEGORY_BYTES[av]
+        else:  # a negated category, a line break class...
+            return _ANY
+    return _class(chars)
+
+
+def _class(chars: set[int]) -> str:
+    """An RE2 class of ASCII bytes, runs written as ranges: ``[\\x30-\\x39\\x3f]``."""
+    parts, codes = [], sorted(chars)
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(f"\\x{codes[i]:02x}" if i == j else f"\\x{codes[i]:02x}-\\x{codes[j]:02x}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
