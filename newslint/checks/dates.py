@@ -36,7 +36,6 @@ from newslint.dates.expressions import (
 from newslint.dates.knowledge import (
     Event,
     EventCues,
-    Office,
     OfficeMention,
     Officeholders,
     load_events,
