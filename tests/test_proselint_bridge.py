@@ -93,6 +93,34 @@ def test_lexical_illusions_both_ways():
         assert found(text, select) == [], text
 
 
+def test_repeat_candidates_agree_with_stripping_every_token():
+    """The punctuation-as-space pre-pass only skips documents with no repeat of stripped tokens."""
+    import itertools
+    import random
+
+    from newslint.checks.proselint_bridge import _TRAILING, _repeat_candidates
+
+    def plain(lowered):
+        words = [w.rstrip(_TRAILING) for w in lowered.split()]
+        found = {(w,) for a, w in zip(words, words[1:]) if a == w and w.isalnum()}
+        for i in range(len(words) - 3):
+            if words[i] == words[i + 2] and words[i + 1] == words[i + 3] and words[i].isalnum() and words[i + 1].isalnum():
+                found.add((words[i], words[i + 1]))
+        return found
+
+    pieces = ["the", "the,", "the.", "(the", "the)", "in", "in.", ")", ".", "u.s.", "u.s", "s", "it's", "it", "4", "4.5",
+              "\u00e9t\u00e9", "\u2014", "-", "x\"", "'", "had", "!!", "a.b", "b"]
+    rng = random.Random(9)
+    seen_any = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        text = "".join(itertools.chain.from_iterable((c, "\n" if c == " " and rng.random() < 0.1 else "") for c in text))
+        expected = plain(text)
+        seen_any += bool(expected)
+        assert _repeat_candidates(text) == expected, text
+    assert seen_any > 100
+
+
 def test_news_noise_is_off_or_skipped():
     assert found("In light of the ruling, divers searched the river.") == []  # garner cliché skipped, archaism off
     assert found("Hopefully, the squelch of boots stops; the phenomenon is real.") == []
