@@ -98,18 +98,35 @@ def written_in_lower_case(doc: "Document", folded: str) -> bool:
     A lower-case word is a run of letters that starts at a word boundary with a
     lower-case letter (``_LOWERCASE_WORD``). Only the capitalised words of a document
     are ever asked about, a few dozen against thousands of words, so each is looked
-    up with ``str.find`` (C speed) and confirmed with the pattern where found, and the
-    answer is cached per document; listing every lower-case word cost a regex scan.
+    up with ``str.find`` (C speed) and confirmed with the pattern where found; listing
+    every lower-case word cost a regex scan. A document asked about more than
+    ``_FIND_LIMIT`` words (a long one) is listed after all, so the cost stays linear.
     """
-    answers = doc.memo("lowercase_words", _new_cache)
-    known = answers.get(folded)
-    if known is None:
-        known = answers[folded] = _occurs_in_lower_case(doc.normalized, folded)
-    return known
+    return doc.memo("lowercase_words", _LowerCaseWords).has(folded)
 
 
-def _new_cache(doc: "Document") -> dict:
-    return {}
+#: Lookups per document after which one scan for every lower-case word is cheaper.
+_FIND_LIMIT = 64
+
+
+class _LowerCaseWords:
+    __slots__ = ("norm", "answers", "every")
+
+    def __init__(self, doc: "Document") -> None:
+        self.norm = doc.normalized
+        self.answers: dict[str, bool] = {}
+        self.every: frozenset[str] | None = None
+
+    def has(self, folded: str) -> bool:
+        if self.every is not None:
+            return folded in self.every
+        known = self.answers.get(folded)
+        if known is None:
+            if len(self.answers) >= _FIND_LIMIT:
+                self.every = frozenset(_LOWERCASE_WORD.findall(self.norm))
+                return folded in self.every
+            known = self.answers[folded] = _occurs_in_lower_case(self.norm, folded)
+        return known
 
 
 def _occurs_in_lower_case(norm: str, folded: str) -> bool:
