@@ -21,7 +21,7 @@ from newslint.checks.rulepacks import match_case
 from newslint.document import Document
 from newslint.findings import Finding, Location, Severity
 from newslint.hookspecs import hookimpl
-from newslint.names.candidates import Candidate, candidates_of, written_in_lower_case
+from newslint.names.candidates import Candidate, candidates_of, lower_case_test
 from newslint.names.dictionary import HouseDictionary, parse_dictionary
 from newslint.names.translit import close_enough, spelling_keys
 from newslint.resources import load_rules_file
@@ -153,7 +153,8 @@ def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
         distinct = set(words)
         upper = {w for w in distinct if w.isupper()}
         common = {w for w in distinct if w in upper or _letters(w) < min_length}
-        common.update(w for w in distinct - common if written_in_lower_case(d, w.casefold()))
+        in_lower_case = lower_case_test(d)
+        common.update(w for w in distinct - common if in_lower_case(w.casefold()))
         last = len(candidates) - 1
         out: dict[str, Spelling] = {}
         for i in [i for i, w in enumerate(words) if w not in common]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -102,7 +102,12 @@ def written_in_lower_case(doc: "Document", folded: str) -> bool:
     every lower-case word cost a regex scan. A document asked about more than
     ``_FIND_LIMIT`` words (a long one) is listed after all, so the cost stays linear.
     """
-    return doc.memo("lowercase_words", _LowerCaseWords).has(folded)
+    return lower_case_test(doc)(folded)
+
+
+def lower_case_test(doc: "Document") -> Callable[[str], bool]:
+    """:func:`written_in_lower_case` bound to ``doc``, for a loop over many words."""
+    return doc.memo("lowercase_words", _LowerCaseWords).has
 
 
 #: Lookups per document after which one scan for every lower-case word is cheaper.
