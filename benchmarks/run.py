@@ -204,11 +204,13 @@ def scaling(corpus: Path, workdir: Path) -> dict:
                 target.write_bytes(path.read_bytes())
     timings = {}
     for label, folder in (("x1", small_dir), ("x10", large_dir)):
-        linter = Linter(RunOptions(fail_on="never"))
-        linter.run([str(small_dir)])  # warm caches (compiled patterns) so only the work is timed
-        t = time.perf_counter()
-        Linter(RunOptions(fail_on="never")).run([str(folder)])
-        timings[label] = time.perf_counter() - t
+        Linter(RunOptions(fail_on="never")).run([str(small_dir)])  # warm the per-process caches
+        best = float("inf")
+        for _ in range(3):  # best of three: a shared machine adds noise, never removes work
+            t = time.perf_counter()
+            Linter(RunOptions(fail_on="never")).run([str(folder)])
+            best = min(best, time.perf_counter() - t)
+        timings[label] = best
     size_ratio = corpus_size(large_dir)[0] / corpus_size(small_dir)[0]
     return {"size_ratio": round(size_ratio, 2), "time_ratio": round(timings["x10"] / timings["x1"], 2),
             "seconds": {k: round(v, 3) for k, v in timings.items()}}

@@ -317,11 +317,12 @@ class Linter:
         jobs = self.options.jobs
         if jobs == 0:
             jobs = (os.cpu_count() or 1) if len(on_disk) >= AUTO_PARALLEL_MIN_FILES else 1
-        if jobs > 1 and len(on_disk) > 1 and not self.extra_plugins:
-            from newslint.parallel import lint_in_processes
+        from newslint.parallel import can_fork, lint_in_processes
 
+        # Plugin objects given in code reach workers only by forking.
+        if jobs > 1 and len(on_disk) > 1 and (can_fork() or not self.extra_plugins):
             by_display = {}
-            for result in lint_in_processes(self.options, on_disk, jobs):
+            for result in lint_in_processes(self, on_disk, jobs):
                 by_display[result.path] = result
         else:
             by_display = None

@@ -1,16 +1,24 @@
 """Checking documents in worker processes (``--jobs N``).
 
-Each worker builds its own Linter from the picklable run options once, then
-checks the files it is handed. Results come back in input order, so the report
-is identical to a one-process run.
+Where the platform can fork, workers start as copies of the parent's prepared
+Linter: plugins loaded, configurations validated and, because the parent checks
+the first file itself before forking, the patterns that file needed already
+compiled. Elsewhere each worker builds its own Linter from the picklable run
+options. Either way results come back in input order, so the report is
+identical to a one-process run.
 """
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
 _worker_linter = None
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _init(options, paths: list[Path]) -> None:
@@ -27,7 +35,18 @@ def _lint_one(item: tuple[Path, str]):
     return _worker_linter.lint_file(path, display)
 
 
-def lint_in_processes(options, files: list[tuple[Path, str]], jobs: int) -> Iterator:
+def lint_in_processes(linter, files: list[tuple[Path, str]], jobs: int) -> Iterator:
+    global _worker_linter
     chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options, [p for p, _ in files])) as pool:
+    if can_fork():
+        yield linter.lint_file(*files[0])  # warms the caches the workers inherit
+        _worker_linter = linter
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                yield from pool.map(_lint_one, files[1:], chunksize=chunk)
+        finally:
+            _worker_linter = None
+        return
+    paths = [p for p, _ in files]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(linter.options, paths)) as pool:
         yield from pool.map(_lint_one, files, chunksize=chunk)
