@@ -45,6 +45,24 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def reject_unknown_keys(
+    mapping: dict,
+    allowed: Iterable[str],
+    where: str,
+    error: type[Exception] | None = None,
+    notes: dict[str, str] | None = None,
+) -> None:
+    """Raise ``error`` (ConfigError by default) for the first key of ``mapping`` not in ``allowed``.
+
+    The message names where, the key, the allowed key it most resembles, and any note for that key.
+    """
+    allowed = set(allowed)
+    for key in mapping:
+        if key not in allowed:
+            note = (notes or {}).get(str(key), "")
+            raise (error or ConfigError)(f"{where}: unknown key {key!r}{did_you_mean(str(key), allowed)}{note}")
+
+
 @dataclass
 class Override:
     """Settings that apply only to files matching ``files`` globs (relative to the config's folder)."""
@@ -327,9 +345,7 @@ def _overrides(value: Any, where: str) -> list[Override]:
         here = f"{where}[{i}]"
         if not isinstance(entry, dict):
             raise ConfigError(f"{here}: expected a mapping")
-        for key in entry:
-            if key not in _OVERRIDE_KEYS:
-                raise ConfigError(f"{here}: unknown key {key!r}{did_you_mean(str(key), _OVERRIDE_KEYS)}")
+        reject_unknown_keys(entry, _OVERRIDE_KEYS, here)
         if "files" not in entry:
             raise ConfigError(f"{here}: missing 'files' (the globs it applies to)")
         out.append(

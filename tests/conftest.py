@@ -33,6 +33,18 @@ def seed_texts(seeds_dir: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))}
 
 
+def rule_findings(rule: str, text: str, kind: str = "text", **options) -> list:
+    """Findings of one rule on ``text`` read as ``kind``, with the rule's options set as given."""
+    from newslint.engine import lint_text
+
+    return lint_text(text, select=[rule], kind=kind, options={rule: options} if options else None)
+
+
+def rule_spans(rule: str, text: str, kind: str = "text", **options) -> list[str]:
+    """The flagged text of each finding of one rule."""
+    return [text[f.start : f.end] for f in rule_findings(rule, text, kind, **options)]
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
     """Run ``python -m newslint`` in a subprocess, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}

@@ -1,7 +1,10 @@
 """unsourced-statistic: what fires, what stays silent, spans, messages, severity, options, seeds."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from conftest import rule_findings, rule_spans
 
 from newslint.engine import lint_text
 from newslint.findings import Severity
@@ -9,13 +12,8 @@ from newslint.findings import Severity
 RULE = "unsourced-statistic"
 
 
-def findings(text: str, kind: str = "text", **options) -> list:
-    return lint_text(text, select=[RULE], kind=kind, path="a.md" if kind == "markdown" else "a.txt",
-                     options={RULE: options} if options else None)
-
-
-def flagged(text: str, kind: str = "text", **options) -> list[str]:
-    return [text[f.start:f.end] for f in findings(text, kind, **options)]
+findings = partial(rule_findings, RULE)
+flagged = partial(rule_spans, RULE)
 
 
 # -- what counts as a statistical claim -------------------------------------------------------

@@ -1,21 +1,18 @@
 """vague-attribution: what fires, what stays silent, spans, messages, options, config, seeds."""
 from __future__ import annotations
 
-import pytest
+from functools import partial
 
-from conftest import run_cli
+import pytest
+from conftest import rule_findings, rule_spans, run_cli
+
 from newslint.engine import lint_text
 
 RULE = "vague-attribution"
 
 
-def findings(text: str, kind: str = "text", **options) -> list:
-    return lint_text(text, select=[RULE], kind=kind, path="a.md" if kind == "markdown" else "a.txt",
-                     options={RULE: options} if options else None)
-
-
-def flagged(text: str, kind: str = "text", **options) -> list[str]:
-    return [text[f.start:f.end] for f in findings(text, kind, **options)]
+findings = partial(rule_findings, RULE)
+flagged = partial(rule_spans, RULE)
 
 
 @pytest.mark.parametrize(

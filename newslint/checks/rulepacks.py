@@ -32,7 +32,7 @@ from typing import Any, Iterable
 import yaml
 
 from newslint.checks.base import Check, CheckContext, Docs
-from newslint.config import ConfigError, did_you_mean
+from newslint.config import ConfigError, did_you_mean, reject_unknown_keys
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
@@ -355,9 +355,7 @@ def load_pack(path: Path, builtin: bool = False) -> list[PackRule]:
         raise PackError(f"{path}{where}: malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack needs a 'rules:' list")
-    for key in data:
-        if key not in _PACK_KEYS:
-            raise PackError(f"{path}: unknown key {key!r}{did_you_mean(str(key), _PACK_KEYS)}")
+    reject_unknown_keys(data, _PACK_KEYS, str(path), PackError)
     pack = str(data.get("pack") or path.stem)
     if not _ID.match(pack):
         raise PackError(f"{path}: pack name {pack!r} must be kebab-case (letters, digits, hyphens)")
@@ -366,9 +364,7 @@ def load_pack(path: Path, builtin: bool = False) -> list[PackRule]:
         where = f"{path}: rules[{index}]"
         if not isinstance(spec, dict):
             raise PackError(f"{where}: expected a mapping")
-        for key in spec:
-            if key not in _RULE_KEYS:
-                raise PackError(f"{where}: unknown key {key!r}{did_you_mean(str(key), _RULE_KEYS)}")
+        reject_unknown_keys(spec, _RULE_KEYS, where, PackError)
         if not isinstance(spec.get("id"), str) or not _ID.match(spec["id"]):
             raise PackError(f"{where}: 'id' must be a kebab-case string")
         if spec.get("kind") not in KINDS:

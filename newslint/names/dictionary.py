@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 import yaml
 
 from newslint.checks.rulepacks import match_case
-from newslint.config import ConfigError, did_you_mean
+from newslint.config import ConfigError, reject_unknown_keys
 from newslint.names.candidates import candidates_of, name_candidates, written_in_lower_case
 from newslint.resources import load_rules_file
 
@@ -123,10 +123,9 @@ def parse_dictionary(data: Any, source: str) -> tuple[list[Group], list[tuple[st
     """Validate one dictionary file's data; errors name the file and the group."""
     if not isinstance(data, dict):
         raise DictionaryError(f"{source}: a names dictionary is a mapping with a 'groups:' list")
-    for key in data:
-        if key not in _FILE_KEYS:
-            hint = " ('rules:' makes a file a declarative pack)" if key == "rules" else ""
-            raise DictionaryError(f"{source}: unknown key {key!r}{did_you_mean(str(key), _FILE_KEYS)}{hint}")
+    reject_unknown_keys(
+        data, _FILE_KEYS, source, DictionaryError, notes={"rules": " ('rules:' makes a file a declarative pack)"}
+    )
     groups_data = data.get("groups") or []
     if not isinstance(groups_data, list):
         raise DictionaryError(f"{source}: 'groups' must be a list")
@@ -145,9 +144,7 @@ def parse_dictionary(data: Any, source: str) -> tuple[list[Group], list[tuple[st
 def _parse_group(item: Any, where: str, source: str) -> Group:
     if not isinstance(item, dict):
         raise DictionaryError(f"{where}: expected a mapping with 'preferred' and 'variants'")
-    for key in item:
-        if key not in _GROUP_KEYS:
-            raise DictionaryError(f"{where}: unknown key {key!r}{did_you_mean(str(key), _GROUP_KEYS)}")
+    reject_unknown_keys(item, _GROUP_KEYS, where, DictionaryError)
     preferred = item.get("preferred")
     variants = item.get("variants")
     if not isinstance(preferred, str) or not preferred.strip():
