@@ -301,10 +301,12 @@ class Linter:
         results: list[FileResult] = [
             FileResult(d, [_input_finding(d, e, Severity.ERROR, INPUT_ERROR)], checked=False) for d, e in errors
         ]
-        for item in self._lint_all(files, stdin_text):
-            results.append(item)
+        corpus = self._new_corpus()
+        for path, result in self._lint_all(files, stdin_text):
+            self._absorb(corpus, result, path)
+            results.append(result)
         findings = [f for r in results for f in r.findings]
-        corpus_findings = self._corpus_findings(results)
+        corpus_findings = self._corpus_findings(corpus, results)
         if corpus_findings:  # interleave by file, then by position, as if found per document
             order = {r.path: i for i, r in enumerate(results)}
             findings.extend(corpus_findings)
@@ -312,7 +314,9 @@ class Linter:
         fail_on = self.options.fail_on or (configs[0].fail_on if configs else "warning")
         return RunResult(findings, results, self.checks, fail_on)
 
-    def _lint_all(self, files: list[tuple[Path | None, str]], stdin_text: str | None) -> Iterator[FileResult]:
+    def _lint_all(
+        self, files: list[tuple[Path | None, str]], stdin_text: str | None
+    ) -> Iterator[tuple[Path | None, FileResult]]:
         on_disk = [(p, d) for p, d in files if p is not None]
         jobs = self.options.jobs
         if jobs == 0:
@@ -328,26 +332,35 @@ class Linter:
             by_display = None
         for path, display in files:
             if path is None:
-                yield self.lint_text(display, stdin_text or "", kind_for_path(display))
+                yield path, self.lint_text(display, stdin_text or "", kind_for_path(display))
             elif by_display is not None:
-                yield by_display[display]
+                yield path, by_display.pop(display)
             else:
-                yield self.lint_file(path, display)
+                yield path, self.lint_file(path, display)
 
-    def _corpus_findings(self, results: list[FileResult]) -> list[Finding]:
-        collected: dict[str, list[CorpusEntry]] = {}
-        contexts: dict[str, CheckContext] = {}
-        for result in results:
-            for check_id, data in result.collected.items():
-                collected.setdefault(check_id, []).append(CorpusEntry(result.path, data))
-        if not collected:
+    def _new_corpus(self) -> Corpus:
+        return Corpus(self.checks, {}, {})
+
+    def _absorb(self, corpus: Corpus, result: FileResult, path: Path | None) -> None:
+        """Fold what the checks collected of one document into the corpus state, then let it go.
+
+        Each check keeps only what its ``absorb`` chooses, so memory follows that (for names,
+        the distinct spellings), not the number of documents.
+        """
+        if not result.collected:
+            return
+        plan = self.plan_for(path, self.config_for(path))
+        for check_id, data in result.collected.items():
+            check = self.checks[check_id]
+            ctx = corpus.contexts.setdefault(check_id, plan.contexts[check_id])
+            if check_id not in corpus.collected:
+                corpus.collected[check_id] = check.corpus_state(ctx)
+            check.absorb(corpus.collected[check_id], CorpusEntry(result.path, data), ctx)
+        result.collected = {}
+
+    def _corpus_findings(self, corpus: Corpus, results: list[FileResult]) -> list[Finding]:
+        if not corpus.collected:
             return []
-        for check_id in collected:
-            context = next(
-                (plan.contexts[check_id] for plan in self._plans.values() if check_id in plan.contexts), None
-            )
-            contexts[check_id] = context or CheckContext(self.checks[check_id].default_options(), Config())
-        corpus = Corpus(self.checks, contexts, collected)
         findings: list[Finding] = []
         for batch in self.pm.hook.newslint_check_corpus(corpus=corpus):
             findings.extend(batch or ())
@@ -501,4 +514,6 @@ def lint_text(
     linter.prepare([linter.config_for(None)])
     linter.validate_cli()
     result = linter.lint_text(path, text, kind)
-    return result.findings + linter._corpus_findings([result])
+    corpus = linter._new_corpus()
+    linter._absorb(corpus, result, None)
+    return result.findings + linter._corpus_findings(corpus, [result])

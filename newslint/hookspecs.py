@@ -50,7 +50,8 @@ def newslint_configure(config: "Config") -> None:
 def newslint_check_corpus(corpus: "Corpus") -> "Iterable[Finding]":
     """Called once after every document has been checked, for findings across documents.
 
-    ``corpus.entries(check_id)`` gives what each enabled check's ``collect`` kept
-    of every document. Findings returned here must carry ``path`` and
-    ``location`` (a :class:`~newslint.checks.base.CorpusEntry` can locate spans).
+    ``corpus.entries(check_id)`` gives the corpus state of each enabled check: what
+    its ``absorb`` built from every document's ``collect`` data (by default the list
+    of :class:`~newslint.checks.base.CorpusEntry`). Findings returned here must carry
+    ``path``, ``location`` and ``source_line``, kept by ``collect`` when it ran.
     """

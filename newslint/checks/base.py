@@ -131,11 +131,21 @@ class Check:
     def check(self, doc: "Document", ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
-    # Corpus phase (optional). ``collect`` returns picklable data or None.
+    # Corpus phase (optional). ``collect`` returns small, picklable data about one document, or
+    # None. As each document finishes, ``absorb`` folds that data into the check's corpus state
+    # (by default a list of every entry); a check that can summarise as it goes keeps memory
+    # growing with what it needs, not with the number of documents. ``check_corpus`` reports
+    # from the state once every document is in.
     def collect(self, doc: "Document", ctx: CheckContext) -> Any:
         return None
 
-    def check_corpus(self, entries: list[CorpusEntry], ctx: CheckContext) -> Iterable[Finding]:
+    def corpus_state(self, ctx: CheckContext) -> Any:
+        return []
+
+    def absorb(self, state: Any, entry: CorpusEntry, ctx: CheckContext) -> None:
+        state.append(entry)
+
+    def check_corpus(self, state: Any, ctx: CheckContext) -> Iterable[Finding]:
         return ()
 
     @property

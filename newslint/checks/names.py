@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from operator import itemgetter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
@@ -368,54 +368,61 @@ class NameInconsistent(Check):
             )
         return {"folder": os.path.dirname(doc.path), "names": records, "lines": lines}
 
-    def check_corpus(self, entries: list[CorpusEntry], ctx: CheckContext) -> Iterable[Finding]:
-        scope = ctx.options["archive"]
-        if scope == "off" or len(entries) < 2:
+    def corpus_state(self, ctx: CheckContext) -> "_ArchiveState":
+        return _ArchiveState()
+
+    def absorb(self, state: "_ArchiveState", entry: CorpusEntry, ctx: CheckContext) -> None:
+        """Fold one article into the archive tables: a row per distinct name, not per article."""
+        index = len(state.paths)
+        state.paths.append(entry.path)
+        data = entry.data
+        area = data["folder"] if ctx.options["archive"] == "directory" else ""
+        for record in data["names"]:
+            item_id = (area, record.folded)
+            item = state.items.get(item_id)
+            if item is None:
+                line_start, line_text = data["lines"][record.line]
+                state.items[item_id] = _ArchiveItem(
+                    record.word, record.particle, set(record.neighbours), [index], record.count,
+                    record, index, line_start, line_text,
+                )
+            else:
+                item.neighbours.update(record.neighbours)
+                item.articles.append(index)
+                item.count += record.count
+
+    def check_corpus(self, state: "_ArchiveState", ctx: CheckContext) -> Iterable[Finding]:
+        if ctx.options["archive"] == "off" or len(state.paths) < 2:
             return []
         dictionary = house_dictionary(ctx)
-        items: dict[tuple, tuple[str, str, set[str]]] = {}
-        uses: dict[tuple, list[tuple[int, NameRecord]]] = {}
-        for index, entry in enumerate(entries):
-            if not entry.data:
-                continue
-            area = entry.data["folder"] if scope == "directory" else ""
-            for record in entry.data["names"]:
-                item_id = (area, record.folded)
-                if item_id in items:
-                    items[item_id][2].update(record.neighbours)
-                else:
-                    items[item_id] = (record.word, record.particle, set(record.neighbours))
-                uses.setdefault(item_id, []).append((index, record))
+        items = {item_id: (i.word, i.particle, i.neighbours) for item_id, i in state.items.items()}
         findings: list[Finding] = []
         keys_of = lambda item_id: [(item_id[0], k) for k in spelling_keys(items[item_id][0])]  # noqa: E731
         for cluster in _clusters(items, keys_of, lambda: dictionary):
-            if len({i for item_id in cluster for i, _ in uses[item_id]}) < 2:
+            if len({i for item_id in cluster for i in state.items[item_id].articles}) < 2:
                 continue  # one article only: the in-article check reports it
-            findings.extend(self._archive_findings(cluster, uses, entries, dictionary))
+            findings.extend(self._archive_findings(cluster, state, dictionary))
         return findings
 
-    def _archive_findings(self, cluster: list[tuple], uses: dict, entries: list[CorpusEntry],
+    def _archive_findings(self, cluster: list[tuple], state: "_ArchiveState",
                           dictionary: HouseDictionary) -> Iterable[Finding]:
-        display = {item_id: uses[item_id][0][1].display for item_id in cluster}
-        articles = {item_id: [i for i, _ in uses[item_id]] for item_id in cluster}
+        rows = {item_id: state.items[item_id] for item_id in cluster}
+        display = {item_id: row.first.display for item_id, row in rows.items()}
         counts = {
-            display[item_id]: (-len(articles[item_id]), -sum(r.count for _, r in uses[item_id]), min(articles[item_id]))
-            for item_id in cluster
+            display[item_id]: (-len(row.articles), -row.count, min(row.articles)) for item_id, row in rows.items()
         }
         keep, reason = _suggest(list(counts), counts, dictionary)
-        for item_id in cluster:
+        for item_id, row in rows.items():
             name = display[item_id]
             if name.casefold() == keep.casefold():
                 continue
-            mine = set(articles[item_id])
-            others = {i for other in cluster if other != item_id for i in articles[other]}
+            mine = set(row.articles)
+            others = {i for other in cluster if other != item_id for i in rows[other].articles}
             if not others - mine:
                 continue
-            index, record = uses[item_id][0]
-            entry = entries[index]
-            line_start, line_text = entry.data["lines"][record.line]
+            here, record = row.first_article, row.first
             listing = "; ".join(
-                f"{display[o]} in {_files(sorted(set(articles[o])), entries, index)}"
+                f"{display[o]} in {_files(sorted(set(rows[o].articles)), state.paths, here)}"
                 for o in sorted(cluster, key=lambda o: counts[display[o]])
             )
             yield Finding(
@@ -429,14 +436,36 @@ class NameInconsistent(Check):
                 end=record.end,
                 replacement=match_case(name, keep),
                 properties={
-                    "spellings": {display[o]: len(set(articles[o])) for o in cluster},
+                    "spellings": {display[o]: len(set(rows[o].articles)) for o in cluster},
                     "suggested": keep,
                     "scope": "archive",
                 },
-                path=entry.path,
-                location=_locate_in_line(record.line, line_start, line_text, record.start, record.end),
-                source_line=line_text,
+                path=state.paths[here],
+                location=_locate_in_line(record.line, row.line_start, row.line_text, record.start, record.end),
+                source_line=row.line_text,
             )
+
+
+@dataclass
+class _ArchiveItem:
+    """One name across the archive: how it is spelled and joined, which articles use it, and
+    where it first appears (the only place an archive finding ever points at)."""
+
+    word: str
+    particle: str
+    neighbours: set[str]
+    articles: list[int]
+    count: int
+    first: NameRecord
+    first_article: int
+    line_start: int
+    line_text: str
+
+
+@dataclass
+class _ArchiveState:
+    paths: list[str] = field(default_factory=list)
+    items: dict[tuple, _ArchiveItem] = field(default_factory=dict)
 
 
 def _locate_in_line(line: int, line_start: int, text: str, start: int, end: int) -> Location:
@@ -454,9 +483,9 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _files(indices: list[int], entries: list[CorpusEntry], here: int, limit: int = 4) -> str:
+def _files(indices: list[int], paths: list[str], here: int, limit: int = 4) -> str:
     """"3 articles (a.md, b.md and this one)": the other files an archive finding names."""
-    names = [entries[i].path for i in indices if i != here]
+    names = [paths[i] for i in indices if i != here]
     shown = names[:limit] + ([f"{len(names) - limit} more"] if len(names) > limit else [])
     if here in indices:
         shown.append("this one")
