@@ -60,6 +60,8 @@ class RunOptions:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Measure time per check (``Linter.timings``), for the benchmark harness.
     profile: bool = False
+    #: The output format the caller will ask for; checked as soon as the plugins are loaded.
+    output_format: str | None = None
     #: Compute per-article readability figures (``check --statistics``) into ``FileResult.statistics``.
     statistics: bool = False
 
@@ -298,6 +300,9 @@ class Linter:
             configs.append(self.config_for(None))
         self.prepare(configs)
         self.validate_cli()
+        if self.options.output_format is not None and self.options.output_format not in self.formats:
+            known = ", ".join(sorted(self.formats))
+            raise ConfigError(f"unknown format {self.options.output_format!r} (choose from {known})")
         results: list[FileResult] = [
             FileResult(d, [_input_finding(d, e, Severity.ERROR, INPUT_ERROR)], checked=False) for d, e in errors
         ]
