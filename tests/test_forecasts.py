@@ -303,3 +303,25 @@ def test_scan_patterns_find_what_the_plain_patterns_find(extra):
     for text in texts:
         for fast, plain in ((cues.trigger_scan, cues.trigger), (cues.label_scan, cues.label)):
             assert list(_scan(fast, plain, text)) == [m.start() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("extra", [{}, {"labels": ["crystal ball"], "attribution": ["'til then"]}])
+def test_label_starts_and_attribution_spans_match_the_plain_patterns(extra):
+    """Labels found backwards from the colons, and attribution spans from ``_scan_pattern``,
+    are what ``finditer`` of the plain patterns finds, on random mixes of cues and punctuation."""
+    import random
+
+    from newslint.checks.forecasts import Cues, _label_starts, _scan_spans, load_cue_lists
+
+    lists = load_cue_lists(extra)
+    cues = Cues.build(lists, hedged_triggers=False)
+    words = [w for phrase in lists["labels"] + lists["attribution"] for w in phrase.split()]
+    words += ["the", "(the", "xoutlook", "Outlook", "2024", "\u00e9t\u00e9", "_x"]
+    seps = [" ", "  ", "\n", "\n\n", ", ", ". ", ":", ": ", " : ", ":\n", "'", "(", "-", "\u2014", "_", "", "\t", "\u3000"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 30))).lower()
+             for _ in range(3000)]
+    for text in texts:
+        assert _label_starts(cues, text) == [m.start() for m in cues.label.finditer(text)], text
+        spans = [m.span() for m in cues.attribution.finditer(text)]
+        assert _scan_spans(cues.attribution_scan, cues.attribution, text) == spans, text

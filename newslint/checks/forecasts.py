@@ -141,6 +141,26 @@ def _scan_pattern(phrases: list[str], follows: str = "") -> re.Pattern | None:
     the ``\b`` form when every phrase starts and ends with a word character (they
     cannot then overlap the character before the next match); None otherwise.
     """
+    trie = _phrase_trie(phrases)
+    if trie is None:
+        return None
+    return re.compile(rf"{_NON_WORD_BEFORE}({trie})\b" + (f"(?={follows})" if follows else ""))
+
+
+def _reversed_label_pattern(labels: list[str]) -> re.Pattern | None:
+    """The labels spelt backwards, to read from a colon towards the start of the text (see :func:`_label_starts`).
+
+    Group 1 is the label, longest first; the character before it must not be a word
+    character, as for ``_scan_pattern``. None when a label holds a colon or ``_scan_pattern`` would be None.
+    """
+    if any(":" in label for label in labels):
+        return None
+    trie = _phrase_trie([" ".join(label.lower().split())[::-1] for label in labels])
+    return None if trie is None else re.compile(rf"\s*({trie})(?!\w)")
+
+
+def _phrase_trie(phrases: list[str]) -> str | None:
+    """The lower-cased phrases as one trie expression; None unless each starts and ends with a word character."""
     unique = {" ".join(p.lower().split()) for p in phrases if p and p.strip()}
     if not unique or not all(re.match(r"\w", p) and re.search(r"\w$", p) for p in unique):
         return None
@@ -150,7 +170,7 @@ def _scan_pattern(phrases: list[str], follows: str = "") -> re.Pattern | None:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(rf"{_NON_WORD_BEFORE}({_trie_pattern(trie)})\b" + (f"(?={follows})" if follows else ""))
+    return _trie_pattern(trie)
 
 
 def _trie_pattern(node: dict) -> str:
@@ -167,6 +187,37 @@ def _scan(pattern: re.Pattern | None, fallback: re.Pattern, text: str) -> Iterat
     if pattern is None:
         return (m.start() for m in fallback.finditer(text))
     return (m.start(1) - 1 for m in pattern.finditer(" " + text))
+
+
+def _scan_spans(pattern: re.Pattern | None, fallback: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The spans of the matches of ``fallback.finditer(text)``, found with ``pattern`` as in :func:`_scan`."""
+    if pattern is None:
+        return [m.span() for m in fallback.finditer(text)]
+    return [(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(" " + text)]
+
+
+_CLAIM_FOLLOWS = re.compile(r"\s*\S")
+
+
+def _label_starts(cues: Cues, low: str) -> list[int]:
+    """The start offsets of ``cues.label`` matches in ``low``, found from the colons.
+
+    Colons are rare, and a label ends right before one (spaces aside) and holds none,
+    so each colon has at most one label: reading backwards from the colon finds the
+    longest, which is where the forward scan would start it.
+    """
+    if cues.label_reversed is None:
+        return list(_scan(cues.label_scan, cues.label, low))
+    backwards = low[::-1]
+    last = len(low) - 1
+    starts = []
+    colon = low.find(":")
+    while colon >= 0:
+        m = cues.label_reversed.match(backwards, last - colon + 1)
+        if m is not None and _CLAIM_FOLLOWS.match(low, colon + 1):
+            starts.append(last - m.end(1) + 1)
+        colon = low.find(":", colon + 1)
+    return starts
 
 
 def _lemmas(word: str) -> tuple[str, ...]:
@@ -204,6 +255,8 @@ class Cues:
     infinitive: re.Pattern
     trigger_scan: re.Pattern | None = None  # faster forms for the whole document, see _scan_pattern
     label_scan: re.Pattern | None = None
+    attribution_scan: re.Pattern | None = None
+    label_reversed: re.Pattern | None = None
 
     def kind_of(self, match: re.Match) -> str:
         """What a trigger match is: will, certain, imperative, infinitive or hedged."""
@@ -239,6 +292,8 @@ class Cues:
             ),
             trigger_scan=_scan_pattern(list(kinds)),
             label_scan=_scan_pattern(lists["labels"], follows=r"\s*:\s*\S"),
+            attribution_scan=_scan_pattern(lists["attribution"]),
+            label_reversed=_reversed_label_pattern(lists["labels"]),
         )
 
 
@@ -312,7 +367,7 @@ class _Sentence:
         label (``claim_follows``) the claim is what follows, so any source in it counts.
         """
         if self._attribution is None:
-            self._attribution = [(m.start(), m.end()) for m in self.cues.attribution.finditer(self.low)]
+            self._attribution = _scan_spans(self.cues.attribution_scan, self.cues.attribution, self.low)
             self._attribution.extend(self._viewpoint())
         for a_start, a_end in self._attribution:
             if a_start < end and start < a_end:
@@ -411,7 +466,7 @@ class SpeculativeForecast(Check):
             index = doc.sentence_index(start)
             if index is not None:
                 by_sentence.setdefault(index, []).append(cues.trigger.match(lowered, start))
-        for start in _scan(cues.label_scan, cues.label, lowered):  # checked at sentence starts in _analyse
+        for start in _label_starts(cues, lowered):  # checked at sentence starts in _analyse
             index = doc.sentence_index(start)
             if index is not None:
                 by_sentence.setdefault(index, [])
