@@ -579,8 +579,8 @@ class SpeculativeForecast(Check):
             return None
         if sent.hedged(clause_start, clause_end):
             return self._candidate(sent, clause_start, clause_end, "will", text[start:end], hedged=True)
-        certain = sent.cues.certainty.search(sent.low) is not None
-        if not certain and self._planned(sent, after, end, clause_start, clause_end):
+        planned = self._planned(sent, after, end, clause_start, clause_end)
+        if planned and sent.cues.certainty.search(sent.low) is None:  # a certainty adverb makes even a plan a forecast
             return None
         return self._candidate(sent, clause_start, clause_end, "will", text[start:end])
 
