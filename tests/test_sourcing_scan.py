@@ -116,3 +116,31 @@ def test_claim_dispatch_matches_one_alternation_of_every_claim_pattern():
 )
 def test_phrase_openings_are_read_conservatively(pattern, opening):
     assert st._opening_words(pattern) == opening
+
+
+def test_numbers_that_go_on_are_the_only_ones_a_claim_opens_with():
+    """_NUMBER_GOES_ON lets _mention_around skip the claim patterns at most numbers."""
+    lex = st._stat_lexicon()
+    for text in TEXTS:
+        low = st._lowered(_doc(text))
+        for start in [m.start() for m in re.finditer(r"(?<![\w'-])\d", low)]:
+            if not st._NUMBER_GOES_ON.match(low, start):
+                assert lex.mention_at(low, start) is None, low[start : start + 60]
+
+
+def test_previous_word_matches_a_search_for_the_last_word():
+    last_word = re.compile(r"([a-z'-]+)[^a-z'-]*\Z")
+    for text in TEXTS:
+        low = st._lowered(_doc(text))
+        for start in range(len(low) + 1):
+            m = last_word.search(low, max(0, start - 30), start)
+            assert st._previous_word(low, start) == (m.group(1) if m else ""), low[max(0, start - 30) : start]
+
+
+def test_opener_is_where_the_claim_dispatch_has_patterns_to_try():
+    lex = st._stat_lexicon()
+    for text in TEXTS:
+        low = st._lowered(_doc(text))
+        for start in [m.start() for m in re.finditer(r"(?<![\w'-])\S", low)]:
+            if not lex.opener.match(low, start):
+                assert lex.mention_at(low, start) is None, low[start : start + 60]

@@ -366,6 +366,15 @@ class _StatLexicon:
         return None if m is None else (m.lastgroup or "", m)
 
     @cached_property
+    def opener(self) -> re.Pattern:
+        """Matches where :meth:`mention_at` has claim patterns to try: the same dispatch as one
+        cheap test, for the look-back, where most words open nothing."""
+        return re.compile("|".join(
+            r"\d" if key == "0" else re.escape(key[:-1]) + r"[\s-]" if key.endswith(" ") else re.escape(key)
+            for key in self.dispatch
+        ))
+
+    @cached_property
     def anchor(self) -> re.Pattern:
         return re.compile(rf"(?P<word>\d[\d,.]*|{_alt(_KEY_WORDS)})")
 
@@ -549,33 +558,43 @@ _KIND_NAMES = {"pts": "change", "chg": "change", "pct": "percent", "mult": "mult
 _LEADS_TO_NUMBER = frozenset([*_CHANGE_WORDS, "by", "record", "about", "around", "almost", "nearly", "over", "some",
                               "roughly", "than", "least", "to", "estimated", "approximately", "just"])
 _WORD_START = re.compile(r"(?<![\w'-])[a-z$£€¥]")
+#: A number that a claim pattern can open with: every one (see _mention_sources) goes on from
+#: its digits to a space, "%", "per cent", "-fold", "million", "bn", "k"... never "," or ".".
+_NUMBER_GOES_ON = re.compile(r"\d[\d,.]*(?<=\d)[\s%pfmbtk-]")
 
 
 def _mention_around(lex: _StatLexicon, low: str, position: int) -> tuple[str, re.Match] | None:
     """The claim (its kind and match) that contains the key word or number at ``position``: tried
     at the key itself, then from up to four words earlier ("fell by a third", "a majority of",
     "down 8 points")."""
-    found = lex.mention_at(low, position)
-    if found is not None:
-        return found
-    if low[position].isdigit() and _previous_word(low, position) not in _LEADS_TO_NUMBER:
-        return None  # most numbers (years, dates, times) start nothing and follow no change verb
+    if low[position].isdigit():
+        # Most numbers (years, dates, times) start nothing and follow no change verb.
+        found = lex.mention_at(low, position) if _NUMBER_GOES_ON.match(low, position) else None
+        if found is not None or _previous_word(low, position) not in _LEADS_TO_NUMBER:
+            return found
+    else:
+        found = lex.mention_at(low, position)
+        if found is not None:
+            return found
     window_start = max(0, position - 45)
     for w in [w.start() for w in _WORD_START.finditer(low, window_start, position)][-4:]:
-        found = lex.mention_at(low, w)
-        if found is not None and found[1].end() > position:
-            return found
+        if lex.opener.match(low, w):
+            found = lex.mention_at(low, w)
+            if found is not None and found[1].end() > position:
+                return found
     return None
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_LAST_WORD = re.compile(r"([a-z'-]+)[^a-z'-]*\Z")
+#: The first word of a reversed window: the last word before a place. A match on the reversed
+#: text is tried once, where a search for the last word would be tried at every position.
+_FIRST_WORD = re.compile(r"[^a-z'-]*([a-z'-]+)")
 _NEXT_TOKENS = re.compile(r"[a-z0-9'-]+|[.,;:!?]")
 
 
 def _previous_word(low: str, start: int) -> str:
-    m = _LAST_WORD.search(low, max(0, start - 30), start)
-    return m.group(1) if m else ""
+    m = _FIRST_WORD.match(low[max(0, start - 30) : start][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _next_words(low: str, end: int, n: int = 2) -> list[str]:
