@@ -25,8 +25,8 @@ from functools import cached_property
 from typing import Any, Callable
 
 from newslint.findings import Location
-from newslint.text.sentences import split_sentences
 from newslint.text.quotes import find_quotations
+from newslint.text.sentences import split_sentences
 
 #: One-for-one replacements that make text easier to match (see module docstring).
 NORMALIZE_TABLE = str.maketrans(
@@ -215,13 +215,14 @@ class Document:
             column=start - ls + 1,
             end_line=end_line,
             end_column=end - els + 1,
-            column_utf16=_utf16_len(self.text[ls:start]) + 1,
-            end_column_utf16=_utf16_len(self.text[els:end]) + 1,
+            column_utf16=utf16_len(self.text[ls:start]) + 1,
+            end_column_utf16=utf16_len(self.text[els:end]) + 1,
         )
 
     def __repr__(self) -> str:
         return f"<Document {self.path!r} {self.kind} {len(self.text)} chars>"
 
 
-def _utf16_len(s: str) -> int:
+def utf16_len(s: str) -> int:
+    """Length of ``s`` in UTF-16 code units, the column unit of SARIF, LSP and GitHub."""
     return len(s.encode("utf-16-le")) // 2

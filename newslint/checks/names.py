@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import re
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, CorpusEntry, Docs, Option, OptionError
 from newslint.checks.rulepacks import match_case
-from newslint.document import Document
+from newslint.document import Document, utf16_len
 from newslint.findings import Finding, Location, Severity
 from newslint.hookspecs import hookimpl
 from newslint.names.candidates import Candidate, candidates_of, lower_case_test
@@ -475,12 +475,8 @@ def _locate_in_line(line: int, line_start: int, text: str, start: int, end: int)
     in UTF-16 too) cost more than the rest of the archive phase, and few are ever reported.
     """
     column, end_column = start - line_start, end - line_start
-    return Location(line, column + 1, line, end_column + 1, _utf16_len(text[:column]) + 1,
-                    _utf16_len(text[:end_column]) + 1)
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return Location(line, column + 1, line, end_column + 1, utf16_len(text[:column]) + 1,
+                    utf16_len(text[:end_column]) + 1)
 
 
 def _files(indices: list[int], paths: list[str], here: int, limit: int = 4) -> str:

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from newslint.findings import Finding, Severity
-from newslint.formats import Format, RenderContext
+from newslint.formats import Format, RenderContext, shown_end
 from newslint.formats.sarif import find_source_root, relative_to_root
 from newslint.hookspecs import hookimpl
 
@@ -35,10 +35,6 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def annotation(f: Finding, path: str | None) -> str:
     """The workflow command for one finding; ``path`` is repository-relative (None: no file)."""
     props: list[tuple[str, str]] = []
@@ -46,9 +42,7 @@ def annotation(f: Finding, path: str | None) -> str:
         props.append(("file", path))
     loc = f.location
     if path and loc is not None:
-        end_line, end_column = loc.end_line, loc.end_column_utf16
-        if end_line == loc.line + 1 and loc.end_column == 1:  # a span ending with its line break
-            end_line, end_column = loc.line, _utf16_len(f.source_line) + 1
+        end_line, end_column = shown_end(f)
         props += [("line", str(loc.line)), ("endLine", str(end_line))]
         if end_line == loc.line:
             props += [("col", str(loc.column_utf16)), ("endColumn", str(end_column))]

@@ -34,7 +34,7 @@ from newslint.findings import (
     Severity,
 )
 from newslint.fingerprints import fingerprint_of, github_line_hashes
-from newslint.formats import Format, RenderContext
+from newslint.formats import Format, RenderContext, shown_end
 from newslint.hookspecs import hookimpl
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -170,26 +170,17 @@ def _span(f: Finding) -> dict:
 
 
 def _region(f: Finding) -> dict:
-    """The region shown to the reader: the span, less a line break it ends with.
-
-    A check that removes a whole line (web debris) spans the line break too, so
-    that ``--fix`` leaves no blank line; viewers would then highlight two lines.
-    The shown region stops at the end of the text; the fix still deletes the break.
-    """
+    """The region shown to the reader (see :func:`newslint.formats.shown_end`), with its snippet."""
     loc = f.location
     assert loc is not None
     region = _span(f)
     end = loc.end_column - 1 if loc.end_line == loc.line else None
-    if loc.end_line == loc.line + 1 and loc.end_column == 1:  # the span ends with its line break
-        region["endLine"], region["endColumn"] = loc.line, _utf16_len(f.source_line) + 1
+    region["endLine"], region["endColumn"] = shown_end(f)
+    if region["endLine"] != loc.end_line:  # the span ended with its line break
         end = len(f.source_line)
     if end is not None:
         region["snippet"] = {"text": f.source_line[loc.column - 1 : end]}
     return region
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _fix(f: Finding, artifact: dict) -> dict:
