@@ -30,3 +30,11 @@ def test_finding_offsets_point_at_the_text(tmp_path):
     assert text[finding["start"] : finding["end"]].startswith("- Advertisement -")
     assert (finding["line"], finding["column"], finding["column_utf16"]) == (3, 1, 1)
     assert finding["replacement"] == "" and finding["fixable"] is True
+
+
+def test_each_finding_is_one_line_so_the_report_can_be_grepped():
+    result = run_cli("check", str(EXAMPLES), "--format", "json")
+    payload = json.loads(result.stdout)
+    finding_lines = [line for line in result.stdout.decode().splitlines() if line.startswith('    {"rule": ')]
+    assert len(finding_lines) == len(payload["findings"]) > 0
+    assert [json.loads(line.rstrip(",")) for line in finding_lines] == payload["findings"]

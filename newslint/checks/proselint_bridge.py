@@ -32,7 +32,7 @@ import itertools
 import operator
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, Docs
 from newslint.document import Document
@@ -289,16 +289,38 @@ class Hit(NamedTuple):
     replacement: str | None
 
 
-class _Pattern(NamedTuple):
-    """One proselint pattern, ready to search: which check, how to word the finding, what to exclude."""
+class _Pattern:
+    """One proselint pattern: which check, how to word the finding, what to exclude.
 
-    path: str
-    regex: object  # a compiled re2 pattern
-    message: str
-    replacement: str | None  # None: an existence check, the message takes the matched text
-    offset: tuple[int, int]
-    exceptions: object | None  # re2 set anchored at both ends, or None
-    accept: Callable[[str], bool] | None
+    The RE2 pattern and its exception set are compiled the first time the document-level set
+    says the pattern matched: most of the ~500 patterns never match a given run, and compiling
+    them all up front was a third of the bridge's start-up.
+    """
+
+    __slots__ = ("path", "source", "message", "replacement", "offset", "exception_sources", "accept", "_compiled")
+
+    def __init__(self, path: str, source: str, message: str, replacement: str | None, offset: tuple[int, int],
+                 exception_sources: tuple[str, ...], accept: Callable[[str], bool] | None) -> None:
+        self.path = path
+        self.source = source
+        self.message = message
+        self.replacement = replacement  # None: an existence check, the message takes the matched text
+        self.offset = offset
+        self.exception_sources = exception_sources  # matched text equal to one of these is not reported
+        self.accept = accept
+        self._compiled: tuple[Any, Any] | None = None
+
+    def compiled(self, re2: Any, options: Any) -> tuple[Any, Any]:
+        """The compiled pattern and its exceptions (an RE2 set anchored at both ends, or None)."""
+        if self._compiled is None:
+            excepted = None
+            if self.exception_sources:
+                excepted = re2.Set.FullMatchSet(options)
+                for source in self.exception_sources:
+                    excepted.Add(source)
+                excepted.Compile()
+            self._compiled = (re2.compile(self.source, options), excepted)
+        return self._compiled
 
 
 class Matcher:
@@ -315,7 +337,7 @@ class Matcher:
         options.perl_classes = True
         options.word_boundary = True
         options.case_sensitive = True  # case-insensitive patterns carry (?i:...)
-        self._re2 = re2
+        self._re2, self._options = re2, options
         self.patterns: list[_Pattern] = []
         sources: list[str] = []
         found = set()
@@ -323,15 +345,9 @@ class Matcher:
         def add(check, pattern: str, message: str, replacement: str | None, exceptions: tuple, padding) -> None:
             insensitive = check.engine.opts.case_insensitive
             source = f"(?i:{pattern})" if insensitive else pattern
-            excepted = None
-            if exceptions:
-                excepted = re2.Set.FullMatchSet(options)
-                for exc in exceptions:
-                    excepted.Add(f"(?i:{_pad(padding, exc)})" if insensitive else _pad(padding, exc))
-                excepted.Compile()
+            excepted = tuple(f"(?i:{_pad(padding, e)})" if insensitive else _pad(padding, e) for e in exceptions)
             self.patterns.append(
-                _Pattern(check.path, re2.compile(source, options), message, replacement, check.offset, excepted,
-                         curated[check.path].accept)
+                _Pattern(check.path, source, message, replacement, check.offset, excepted, curated[check.path].accept)
             )
             sources.append(source)
 
@@ -367,14 +383,15 @@ class Matcher:
         hits: list[Hit] = []
         for index in sorted(indices or ()):
             pattern = self.patterns[index]
-            for m in pattern.regex.finditer(text):
+            regex, exceptions = pattern.compiled(self._re2, self._options)
+            for m in regex.finditer(text):
                 start, end = m.start(), m.end()
                 if start == end or _glued(text, start, end):
                     continue
                 matched = text[start:end].strip()
                 if pattern.accept is not None and not pattern.accept(matched):
                     continue
-                if pattern.exceptions is not None and pattern.exceptions.Match(matched):
+                if exceptions is not None and exceptions.Match(matched):
                     continue
                 start, end = start + pattern.offset[0], end + pattern.offset[1]
                 if pattern.replacement is None:

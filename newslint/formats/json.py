@@ -56,7 +56,28 @@ def render(result, ctx: RenderContext) -> str:
         "findings": [finding_to_dict(f) for f in result.findings],
         "summary": {"findings": len(result.findings), "by_severity": counts, "exit_code": result.exit_code()},
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
+    return _layout(payload) + "\n"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _layout(payload: dict) -> str:
+    """The report with one line per file and per finding.
+
+    Readable and diff-friendly like an indented dump, but each entry goes through the C encoder:
+    ``json.dumps(indent=...)`` falls back to the pure-Python one, which took longer than some
+    checks on a large archive.
+    """
+    members = []
+    for key, value in payload.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + _compact(item) for item in value)
+            members.append(f"  {_compact(key)}: [\n{items}\n  ]")
+        else:
+            members.append(f"  {_compact(key)}: {_compact(value)}")
+    return "{\n" + ",\n".join(members) + "\n}"
 
 
 @hookimpl
