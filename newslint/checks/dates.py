@@ -41,7 +41,6 @@ from newslint.dates.knowledge import (
     load_events,
     load_officeholders,
 )
-from newslint.dates.prefilter import Prefilter, relax
 from newslint.dates.language import (
     COUNT,
     FUTURE_OR_PLAN,
@@ -52,6 +51,8 @@ from newslint.dates.language import (
     parse_count,
     parse_ordinal,
 )
+from newslint.dates.lazy import LazyPattern
+from newslint.dates.prefilter import Prefilter, relax
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
@@ -180,26 +181,26 @@ class InvalidDate(Check):
 
 # ---------------------------------------------------------------------------------------
 # Dates that say when a sentence happens: after these words ("in May 2019", "on Monday").
-_ADVERBIAL_LEAD = re.compile(r"(?:^|\b)(?:in|on|during|throughout|early|late|mid|at|of)$")
-_RANGE_LEAD = re.compile(r"\b(?:since|from|until|till|before|after|between|by|to|through|ahead)$")
+_ADVERBIAL_LEAD = LazyPattern(r"(?:^|\b)(?:in|on|during|throughout|early|late|mid|at|of)$")
+_RANGE_LEAD = LazyPattern(r"\b(?:since|from|until|till|before|after|between|by|to|through|ahead)$")
 _ANCHOR_KINDS = frozenset({"day", "month", "year", "season", "decade", "relative", "weekday"})
 # A clause boundary: a date on its far side says when something else happened.
-_BOUNDARY = re.compile(
+_BOUNDARY = LazyPattern(
     r"[;:()\"]|\b(?:that|which|who|whom|whose|when|because|after|before|since|while|if|but|whether|where|until|"
     r"though|although|unlike)\b"
 )
 # After a name, a pronoun or a reporting verb with more words after it starts the reported clause:
 # "said he had marched in 2003", "said Britain joined in 2003" (but "said in 2019" is the saying).
-_NEW_CLAUSE = re.compile(
+_NEW_CLAUSE = LazyPattern(
     r"\b(?:he|she|they|it|we|I|his|her|their)\b|\b(?:said|says|told|tells|argued|warned|claimed|noted|insisted|"
     r"recalled|added|wrote|believes?|thinks?|thought)\s+\S+\s+\S"
 )
-_ATTRIBUTIVE_GAP = re.compile(
+_ATTRIBUTIVE_GAP = LazyPattern(
     r"(?:\s+[\w'\u2019.-]+){1,5}\s+(?:between|with|by|of|involving|featuring|for|hosted\s+by)\s+"
     r"(?:(?:the\s+)?[A-Z][\w'\u2019.-]*\s+){0,2}"
 )
-_APPOSITIVE = re.compile(r"\s*(?:,[^,.;:]{1,80},|\([^)]{1,80}\))")
-_PRESENT_VERB = re.compile(
+_APPOSITIVE = LazyPattern(r"\s*(?:,[^,.;:]{1,80},|\([^)]{1,80}\))")
+_PRESENT_VERB = LazyPattern(
     r"\s+(?:(?:also|now|still|again|today|already|repeatedly|reportedly|recently|publicly|formally|officially)\s+)?"
     r"(?P<verb>has|have|is|are|says|will|[a-z]+s)\b"
 )
@@ -207,14 +208,14 @@ _NOT_VERBS = frozenset(
     "was his its this as us across plus versus thus perhaps whereas always afterwards towards downs bus gas news "
     "campus status focus virus crisis basis analysis thesis chaos".split()
 )
-_PLAIN_WORD = re.compile(r"[A-Za-z'-]+")
-_PROPER_NOUN_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|[IVX]+\b)")
-_NOT_PROPER = re.compile(
+_PLAIN_WORD = LazyPattern(r"[A-Za-z'-]+")
+_PROPER_NOUN_AFTER = LazyPattern(r"\s+(?:[A-Z][a-z]|[IVX]+\b)")
+_NOT_PROPER = LazyPattern(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|On|In|At|And|But)\b"
 )
 # What may come between an event's name and its date: "the summit in Alaska in", ", issued in", " (".
-_EVENT_AFTER_GAP = re.compile(
+_EVENT_AFTER_GAP = LazyPattern(
     r"(?:\s+[a-z]+)?"
     r"(?:\s+(?:of|on|with|between|into|against|in|at)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019.-]*){0,3})?"
     r"\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?"
@@ -223,8 +224,8 @@ _EVENT_AFTER_GAP = re.compile(
     r"(?:in|on|of|during)\s+(?:early\s+|mid-?\s*|late\s+)?"
     r"|\s*\(\s*"
 )
-_EVENT_BEFORE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+[\w'\u2019.-]+){0,3}\s+")
-_EVENT_GAP_STOP = re.compile(
+_EVENT_BEFORE_GAP = LazyPattern(r"(?:['\u2019]s)?(?:\s+[\w'\u2019.-]+){0,3}\s+")
+_EVENT_GAP_STOP = LazyPattern(
     r"(?i)\b(?:anniversary|since|after|before|until|following|ahead|prior|years?|months?|weeks?|days?|and|or|but|"
     r"than|verdict|trial|report|inquiry|investigation|ruling)\b|[,;:]"
 )
@@ -489,7 +490,7 @@ def _with_year(date: DateMention, event: Event) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _prefilter(pattern: re.Pattern[str]) -> Prefilter:
+def _prefilter(pattern: LazyPattern) -> Prefilter:
     relaxed = relax(pattern.pattern, pattern.flags)
     return Prefilter([relaxed] if relaxed else [])
 
@@ -525,12 +526,12 @@ def _possible_events(doc: Document, ctx: CheckContext) -> list[Event]:
 
 
 # ---------------------------------------------------------------------------------------
-_APPROXIMATE = re.compile(
+_APPROXIMATE = LazyPattern(
     r"(?i)\b(?:nearly|almost|about|around|over|some|roughly|approximately|close\s+to|at\s+least|at\s+most|up\s+to|"
     r"under|fewer\s+than|less\s+than|more\s+than|barely|just\s+over|just\s+under|upwards\s+of|the\s+past|the\s+last|"
     r"the\s+first|the\s+next|another|the)\s*$"
 )
-_PAST_PERFECT = re.compile(r"(?i)\b(?:had|was|were|did)\b")
+_PAST_PERFECT = LazyPattern(r"(?i)\b(?:had|was|were|did)\b")
 
 
 class Anniversary(Check):
@@ -554,21 +555,21 @@ class Anniversary(Check):
         Option("event_files", [], _KB_OPTION_HELP.format("rules/events.yaml"), type=list, validate=_is_str_list),
     )
 
-    _ANNIVERSARY = re.compile(
+    _ANNIVERSARY = LazyPattern(
         rf"(?i)\b(?P<count>{ORDINAL})\s+anniversary\s+of\s+(?P<what>[^.;:!?]{{1,120}})"
         rf"|\b(?P<count2>centenary|centennial|bicentenary|bicentennial)\s+of\s+(?P<what2>[^.;:!?]{{1,120}})"
     )
-    _YEARS = re.compile(
+    _YEARS = LazyPattern(
         rf"(?i)\b(?P<count>{COUNT})\s+years\s+(?P<rel>since|after|on\s+from|ago,?\s+in)\s+(?P<what>[^.;:!?]{{1,80}})"
     )
 
     # Cheap scans for the words every match contains; the full patterns run only around them.
     # The hints themselves are found where one RE2 pass each says they can start.
-    _ANNIVERSARY_HINT = re.compile(r"(?i)(?:anniversary|centenary|centennial|bicentenary|bicentennial)\s+of\b")
-    _YEARS_HINT = re.compile(r"(?i)\byears\s+(?:since|after|on\s+from|ago)\b")
+    _ANNIVERSARY_HINT = LazyPattern(r"(?i)(?:anniversary|centenary|centennial|bicentenary|bicentennial)\s+of\b")
+    _YEARS_HINT = LazyPattern(r"(?i)\byears\s+(?:since|after|on\s+from|ago)\b")
 
     @staticmethod
-    def _around(hints: re.Pattern[str], full: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]:
+    def _around(hints: LazyPattern, full: LazyPattern, doc: Document) -> Iterator[re.Match[str]]:
         text = doc.normalized
         for hint in _prefilter(hints).finditer(hints, text, document_view(doc)):
             match = full.search(text, max(0, hint.start() - 40), hint.end() + 130)

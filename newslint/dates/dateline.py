@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.dates.expressions import scan
+from newslint.dates.lazy import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -25,21 +26,21 @@ LEADING_CHARS = 2000
 _MAX_WORDS = 16
 
 # What may stand before the date on a dateline: a place in capitals, a byline, "Published:".
-_BEFORE = re.compile(
+_BEFORE = LazyPattern(
     r"^(?:by\s+[^|\u00b7\u2014\u2013\n]{1,60}?\s*[|\u00b7\u2014\u2013-]\s*)?"
     r"(?:[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][\w.' -]{1,30})?,\s*)?"
     r"(?P<label>(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)\b\s*(?:on|:)?\s*)?$",
     re.IGNORECASE,
 )
 # What may follow it: a time, a time zone, separators.
-_AFTER = re.compile(
+_AFTER = LazyPattern(
     r"^[\s,.|\u00b7\u2014\u2013-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?)?"
     r"[\s.|\u00b7\u2014\u2013-]*$",
     re.IGNORECASE,
 )
 # An AP dateline opening the first paragraph: "KYIV, Ukraine, March 3, 2022 -- Russian forces..."
-_INLINE_PLACE = re.compile(r"^[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w.' -]{1,30})?,\s*$")
-_INLINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:--|[\u2014\u2013-])\s*\S")
+_INLINE_PLACE = LazyPattern(r"^[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w.' -]{1,30})?,\s*$")
+_INLINE_AFTER = LazyPattern(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:--|[\u2014\u2013-])\s*\S")
 
 
 def find_dateline(doc: "Document") -> tuple[_dt.date, str] | None:

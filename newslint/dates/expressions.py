@@ -24,6 +24,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from newslint.dates.lazy import LazyPattern
 from newslint.dates.prefilter import Prefilter, ascii_view, fold, relax
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,16 +120,15 @@ _STARTS: dict[str, tuple[str, ...]] = {
 
 # A weekday written as one of a list ("Tuesday and Wednesday, March 4 and 5") or a date that opens a
 # range ("Friday, March 3-5") does not pair one weekday with one date.
-_WEEKDAY_LIST_BEFORE = re.compile(
+_WEEKDAY_LIST_BEFORE = LazyPattern(
     rf"(?:{_WEEKDAY_WORD})\s*(?:,|and|or|to|through|-|\u2013)\s*$", re.IGNORECASE
 )
-_RANGE_AFTER = re.compile(r"\s*(?:-|\u2013|\u2014|and|or|to|through|until)\s*\d", re.IGNORECASE)
+_RANGE_AFTER = LazyPattern(r"\s*(?:-|\u2013|\u2014|and|or|to|through|until)\s*\d", re.IGNORECASE)
 # "In June 31 people died": a count after a month, not the 31st of June.
-_COUNT_AFTER = re.compile(
+_COUNT_AFTER = LazyPattern(
     r"\s+(?!(?:and|at|to|in|on|when|the|a|an|with|for|from|as|after|before|until|was|is|will|were|had|has|"
     r"of|by|this|that|which|is|its|his|her|their)\b)[a-z]"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)\W*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +385,7 @@ def document_view(doc: "Document") -> bytes:
     return doc.memo("dates.ascii_view", lambda d: ascii_view(d.normalized))
 
 
-_LEAD_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_LEAD_WORD = LazyPattern(r"[A-Za-z][\w'-]*")
 
 
 def _lead(text: str, start: int) -> str:
@@ -598,7 +598,7 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
 
 
-_AGO_BEFORE = re.compile(
+_AGO_BEFORE = LazyPattern(
     r"(?i:\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
     r"\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+)$"
 )

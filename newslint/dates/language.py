@@ -6,7 +6,7 @@ missing here costs a finding, never a false alarm.
 """
 from __future__ import annotations
 
-import re
+from newslint.dates.lazy import LazyPattern
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen").split()
@@ -57,16 +57,16 @@ def parse_ordinal(text: str) -> int | None:
 
 
 #: Words before a title that say the person is not (or not yet) in office at the time spoken of.
-NOT_IN_OFFICE = re.compile(
+NOT_IN_OFFICE = LazyPattern(
     r"(?i)\b(?:former|then|ex|late|future|erstwhile|onetime|one-time|outgoing|incoming|previous|past|deputy|vice|"
     r"acting|interim|caretaker|shadow|would-be|prospective|presumptive|likely|possible|potential|under|during|"
     r"a|an|candidate|nominee|designate)\b[\s\u2010\u2011-]*(?:[A-Z][\w.'\u2019-]*[\s-]+){0,3}$"
 )
 #: A sentence that imagines rather than reports.
-HYPOTHETICAL = re.compile(r"(?i)\b(?:if|were|would|could|might|imagine|suppose|supposing|hypothetical(?:ly)?|unless|whether)\b")
+HYPOTHETICAL = LazyPattern(r"(?i)\b(?:if|were|would|could|might|imagine|suppose|supposing|hypothetical(?:ly)?|unless|whether)\b")
 
 #: Verbs and phrases that put a sentence in the future, a plan, a wish or a condition.
-FUTURE_OR_PLAN = re.compile(
+FUTURE_OR_PLAN = LazyPattern(
     r"(?i)\b(?:will|won't|shall|would|could|might|may|should|must|'ll|going\s+to|is\s+to|are\s+to|due|"
     r"scheduled|slated|planned|plans?|expected|expects?|set\s+(?:for|to)|aims?|intends?|hopes?|proposed|"
     r"postponed|delayed|rescheduled|moved|deadline|upcoming|coming|next|ahead|"
