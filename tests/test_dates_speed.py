@@ -222,3 +222,72 @@ def test_the_scan_is_several_times_faster_than_the_plain_patterns():
     pattern_matches(text)
     fast = time.process_time() - started
     assert fast * 3 < plain, (fast, plain)
+
+
+def test_the_title_words_read_from_the_file_text_are_those_the_loaded_base_matches():
+    from newslint.dates.knowledge import normalize_title, title_words
+
+    kb = load_officeholders()
+    assert title_words() == {normalize_title(t).split()[0] for office in kb.offices for t in office.titles}
+
+
+def test_a_document_without_a_title_word_has_no_officeholder_mention():
+    """The title-word test lets date-anachronism skip loading the officeholders: it must never skip
+    a document where the base would find a title and name."""
+    from newslint.dates.knowledge import title_words
+
+    kb, words = load_officeholders(), title_words()
+    rng = random.Random(5)
+    titles = sorted({t for office in kb.offices for t in office.titles})
+    names = sorted(kb.aliases)
+    cases = [str.lower, str.upper, str.title, lambda s: s.replace("k", "\u212a").replace("s", "\u017f")]
+    spaces = [" ", ", ", "\n", "\u00a0"]
+    texts = TEXTS + [
+        rng.choice(["", "Then ", "The "]) + rng.choice(cases)(rng.choice(titles)) + rng.choice(spaces)
+        + rng.choice(names) + rng.choice([" said.", "-led", "s"])
+        for _ in range(2000)
+    ]
+    found = 0
+    for text in texts:
+        if any(kb.find(text)):
+            found += 1
+            assert any(w.encode() in ascii_view(text).lower() for w in words), text
+    assert found > 500
+
+
+@pytest.mark.parametrize(
+    "titles",
+    ['"prime minister"', "prime minister,\n      premier", "yes", "", "*pm", "mayor # or provost"],
+)
+def test_titles_written_another_way_mean_the_file_must_be_loaded(tmp_path, titles):
+    from newslint.dates.knowledge import title_words
+
+    (tmp_path / "local.yaml").write_text(f"offices:\n  - id: x\n    titles: [{titles}]\n", encoding="utf-8")
+    assert title_words(["local.yaml"], tmp_path) is None
+    (tmp_path / "block.yaml").write_text("offices:\n  - id: x\n    titles:\n      - mayor\n", encoding="utf-8")
+    assert title_words(["block.yaml"], tmp_path) is None
+    assert title_words(["missing.yaml"], tmp_path) is None
+
+
+def test_a_newsroom_title_joins_the_title_words(tmp_path):
+    from newslint.dates.knowledge import title_words
+
+    (tmp_path / "local.yaml").write_text("offices:\n  - id: x\n    titles: [lord mayor, provost]\n", encoding="utf-8")
+    assert {"lord", "provost", "president"} <= title_words(["local.yaml"], tmp_path)
+
+
+def test_the_knowledge_bases_load_only_for_documents_that_may_need_them():
+    """Start-up: a short article without a year or a title loads neither base (tens of ms each)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from newslint.engine import lint_text\n"
+        "from newslint.resources import load_rules_file\n"
+        "rules = ['date-anachronism', 'date-anniversary', 'date-weekday-mismatch', 'date-invalid']\n"
+        "for text in ('The council met on Thursday.', 'The council met in 2024.', 'The President spoke.'):\n"
+        "    lint_text(text, select=rules, date='2025-06-01')\n"
+        "    print(load_rules_file.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "1", "2"]

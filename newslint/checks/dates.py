@@ -40,6 +40,7 @@ from newslint.dates.knowledge import (
     Officeholders,
     load_events,
     load_officeholders,
+    title_words,
 )
 from newslint.dates.language import (
     COUNT,
@@ -260,12 +261,12 @@ class Anachronism(Check):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         dates = document_dates(doc)
-        events = _possible_events(doc, ctx)
         flagged_mentions: set[int] = set()
-        for finding in self._event_dates(doc, dates, events, _event_cues(ctx)):
+        for finding in self._event_dates(doc, dates, ctx):
             flagged_mentions.add(finding.start)
             yield finding
-        yield from self._officeholders(doc, dates, _officeholders(ctx), flagged_mentions)
+        if _may_name_officeholder(doc, ctx):
+            yield from self._officeholders(doc, dates, _officeholders(ctx), flagged_mentions)
         if doc.metadata.date is not None:
             yield from self._past_tense_future(doc, dates, doc.metadata.date)
 
@@ -418,17 +419,18 @@ class Anachronism(Check):
         return False
 
     # -- (3) known events -------------------------------------------------------------------
-    def _event_dates(
-        self, doc: Document, dates: DateIndex, events: list[Event], cues: EventCues
-    ) -> Iterator[Finding]:
-        """``events``: those whose cue may be in the document (``EventCues.possible``)."""
+    def _event_dates(self, doc: Document, dates: DateIndex, ctx: CheckContext) -> Iterator[Finding]:
+        # Only a sentence with a year in it can give an event another year: look for cues there alone.
+        sentences = sorted({b for d in dates.mentions if d.year_given and (b := _sentence_bounds(doc, d.start))})
+        if not sentences:
+            return
+        events = _possible_events(doc, ctx)
         if not events:
             return
         norm = doc.normalized
         view = document_view(doc)
+        cues = _events(ctx)[1]
         cue_starts = [cues.starts(event, view) for event in events]
-        # Only a sentence with a year in it can give an event another year: look for cues there alone.
-        sentences = sorted({b for d in dates.mentions if d.year_given and (b := _sentence_bounds(doc, d.start))})
         for bounds in sentences:
             sentence = norm[bounds[0] : bounds[1]]
             for event, starts in zip(events, cue_starts):
@@ -500,25 +502,32 @@ def _officeholders(ctx: CheckContext) -> Officeholders:
     return ctx.memo(("officeholders", files), lambda: load_officeholders(files, ctx.config.root))
 
 
-def _events(ctx: CheckContext) -> list[Event]:
-    files = tuple(ctx.options.get("event_files") or ())
-    return ctx.memo(("events", files), lambda: load_events(files, ctx.config.root))
+def _may_name_officeholder(doc: Document, ctx: CheckContext) -> bool:
+    """Whether the document holds the first word of a title (in any case), so that it may name an
+    officeholder; the knowledge base is loaded only for a document that does."""
+    files = tuple(ctx.options.get("officeholder_files") or ())
+    words = ctx.memo(("officeholder-titles", files), lambda: title_words(files, ctx.config.root))
+    if words is None:
+        return True
+    view = doc.memo("dates.lower_view", lambda d: document_view(d).lower())
+    return any(word.encode("ascii") in view for word in words)
 
 
-def _event_cues(ctx: CheckContext) -> EventCues:
-    files = tuple(ctx.options.get("event_files") or ())
-    return ctx.memo(("event-cues", files), lambda: _cues_for(tuple(_events(ctx))))
+def _events(ctx: CheckContext) -> tuple[list[Event], EventCues]:
+    """The events of the check's files and their cue search, loaded on first need."""
+    return _load_events(tuple(ctx.options.get("event_files") or ()), ctx.config.root)
 
 
 @lru_cache(maxsize=8)
-def _cues_for(events: tuple[Event, ...]) -> EventCues:
-    """One per set of events, shared by date-anachronism and date-anniversary."""
-    return EventCues(list(events))
+def _load_events(files: tuple[str, ...], root) -> tuple[list[Event], EventCues]:
+    """One per set of files, shared by date-anachronism and date-anniversary."""
+    events = load_events(files, root)
+    return events, EventCues(events)
 
 
 def _possible_events(doc: Document, ctx: CheckContext) -> list[Event]:
     """The events whose cue may be in the document, found once per document and set of events."""
-    cues = _event_cues(ctx)
+    cues = _events(ctx)[1]
     found = doc.memo("dates.possible_events", lambda d: {})
     if cues not in found:
         found[cues] = cues.possible(document_view(doc))
@@ -579,20 +588,19 @@ class Anniversary(Check):
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         norm = doc.normalized
         dates = document_dates(doc)
-        events = _possible_events(doc, ctx)
         for match in self._around(self._ANNIVERSARY_HINT, self._ANNIVERSARY, doc):
             count_group = "count" if match.group("count") else "count2"
             what_group = "what" if match.group("what") else "what2"
             count = parse_ordinal(match.group(count_group))
-            yield from self._judge(doc, dates, events, match, count_group, what_group, count, "anniversary")
+            yield from self._judge(doc, ctx, dates, match, count_group, what_group, count, "anniversary")
         for match in self._around(self._YEARS_HINT, self._YEARS, doc):
             if _APPROXIMATE.search(norm[max(0, match.start() - 20) : match.start()]):
                 continue
             rel = match.group("rel").lower()
             kind = "ago" if rel.startswith("ago") else ("after" if rel == "after" else "since")
-            yield from self._judge(doc, dates, events, match, "count", "what", parse_count(match.group("count")), kind)
+            yield from self._judge(doc, ctx, dates, match, "count", "what", parse_count(match.group("count")), kind)
 
-    def _judge(self, doc, dates, events, match, count_group, what_group, count, kind) -> Iterator[Finding]:
+    def _judge(self, doc, ctx, dates, match, count_group, what_group, count, kind) -> Iterator[Finding]:
         if not count:
             return
         bounds = _sentence_bounds(doc, match.start())
@@ -604,7 +612,7 @@ class Anniversary(Check):
             return
         if kind in ("after", "since") and _PAST_PERFECT.search(sentence):
             return  # "five years after 1986, the Soviet Union collapsed": counted from another time
-        origin = self._origin(norm, dates, events, match, what_group, kind)
+        origin = self._origin(doc, ctx, dates, match, what_group, kind)
         if origin is None:
             return
         year_mention, event_day = origin
@@ -637,8 +645,9 @@ class Anniversary(Check):
         yield self.finding(start, span_end, message, replacement=replacement, fixable=False, expected=expected)
 
     @staticmethod
-    def _origin(norm, dates, events, match, what_group, kind):
+    def _origin(doc, ctx, dates, match, what_group, kind):
         """The year counted from (a year written in the phrase), or a known event's day."""
+        norm = doc.normalized
         what_start, what_end = match.start(what_group), match.end(what_group)
         clause_end = what_end
         stop = re.search(r",|\b(?:and|but|when|which|who|while|because)\b", norm[what_start:what_end])
@@ -650,7 +659,7 @@ class Anniversary(Check):
                 day = date.first if date.kind == "day" else None
                 return date, day
             return None  # some other date comes first: not a simple count
-        for event in events:
+        for event in _possible_events(doc, ctx):
             if event.cue.search(norm, what_start, clause_end):
                 return None, event.first
         return None

@@ -15,6 +15,9 @@
   ASCII view of the text proposes where a pattern can match, and Python's ``re``
   decides there, so the matches are exactly those of the plain patterns.
 
-Everything heavy (regexes over the knowledge bases, YAML files) is built on
-first use, so importing this package costs next to nothing.
+* :mod:`~newslint.dates.lazy` holds the patterns compiled on first use.
+
+Everything heavy (regexes, the knowledge bases, YAML files) is built on first
+use, so importing this package costs next to nothing; the knowledge bases load
+only for a document that may need them (see :mod:`~newslint.dates.knowledge`).
 """

@@ -7,6 +7,11 @@ one regular expression for "title followed by a known name", the event base one
 per event cue. Both are searched the fast way (``newslint.dates.prefilter``): one
 RE2 pass over the document proposes where a title and name can start, or which
 events' cues can be there at all, and Python's ``re`` decides as before.
+
+Loading costs tens of milliseconds, a lot for a run over one short file, so the
+checks load a base only for a document that needs it: the events once a sentence
+holds a year, the officeholders once the document holds a title's first word
+(:func:`title_words`, read from the files' text without parsing the YAML).
 """
 from __future__ import annotations
 
@@ -18,8 +23,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from newslint.dates.prefilter import SPACE, Prefilter, relax, relax_literal
-from newslint.resources import load_rules_file
+from newslint.dates.lazy import LazyPattern
+from newslint.dates.prefilter import SPACE, Prefilter, parse, relax_literal, relax_tree
+from newslint.resources import load_rules_file, rules_dir
 
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -174,12 +180,16 @@ def build_officeholders(documents: list[tuple[str, Any]]) -> Officeholders:
 # -- events -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Event:
+    """A dated event. ``cue`` and ``requires`` compile on first use (most documents name no event);
+    ``relaxed`` is the cue's relaxation for RE2 (``newslint.dates.prefilter``), None if it has none."""
+
     id: str
     name: str
     first: _dt.date
     last: _dt.date
-    cue: re.Pattern[str]
-    requires: re.Pattern[str] | None = None
+    cue: LazyPattern
+    requires: LazyPattern | None = None
+    relaxed: str | None = None
 
     def describe(self) -> str:
         from newslint.dates.expressions import describe_range
@@ -207,7 +217,7 @@ class EventCues:
         self._set = re2.Set.SearchSet(options)
         self._always = []
         for index, event in enumerate(events):
-            relaxed = relax(event.cue.pattern, event.cue.flags)
+            relaxed = event.relaxed
             added = False
             if relaxed is not None:
                 try:
@@ -252,9 +262,12 @@ def build_events(documents: list[tuple[str, Any]]) -> list[Event]:
                 first = _date(entry.get("date") or entry["from"], where)
                 last = _date(entry.get("date") or entry["to"], where)
                 requires = entry.get("requires")
+                cue = parse(entry["cue"])  # the error now, not at first use; and the tree to relax
+                if requires:
+                    parse(requires)
                 events[str(entry["id"])] = Event(
-                    str(entry["id"]), str(entry["name"]), first, last, re.compile(entry["cue"]),
-                    re.compile(requires) if requires else None,
+                    str(entry["id"]), str(entry["name"]), first, last, LazyPattern(entry["cue"]),
+                    LazyPattern(requires) if requires else None, relax_tree(cue),
                 )
             except (KeyError, TypeError) as exc:
                 raise KnowledgeError(f"{where}: missing or malformed field {exc}") from None
@@ -283,6 +296,41 @@ def _documents(builtin: str, extra: Iterable[str], root: Path) -> list[tuple[str
 
 def load_officeholders(extra: Iterable[str] = (), root: Path | None = None) -> Officeholders:
     return build_officeholders(_documents("officeholders.yaml", extra, root or Path.cwd()))
+
+
+# A titles entry as rules/officeholders.yaml writes it: a one-line list of plain lowercase titles.
+_TITLES_ENTRY = re.compile(r"^[ \t]*(?:-[ \t]+)?titles:[ \t]*\[([a-z ,-]*)\][ \t]*$", re.MULTILINE)
+_COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+# Plain words YAML reads as something other than a string (true, null...).
+_NOT_STRINGS = frozenset("y n yes no true false on off null".split())
+
+
+def title_words(extra: Iterable[str] = (), root: Path | None = None) -> frozenset[str] | None:
+    """The first word of every title in the officeholder files, read from their text without
+    parsing the YAML: a document holding none of them (in any case) names no officeholder.
+
+    None when that cannot be read so simply: a file that cannot be read, or one that writes a
+    ``titles`` entry other than as ``titles: [a title, another]`` on one line with plain words.
+    """
+    root = root or Path.cwd()
+    words: set[str] = set()
+    paths = [rules_dir() / "officeholders.yaml"]
+    paths += [Path(name) if Path(name).is_absolute() else root / name for name in extra]
+    for path in paths:
+        try:
+            text = _COMMENT_LINE.sub("", path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+        entries = _TITLES_ENTRY.findall(text)
+        if len(entries) != text.count("titles"):  # titles written some other way
+            return None
+        for entry in entries:
+            for title in entry.split(","):
+                parts = normalize_title(title).split()
+                if not parts or title.strip() in _NOT_STRINGS:
+                    return None
+                words.add(parts[0])
+    return frozenset(words)
 
 
 def load_events(extra: Iterable[str] = (), root: Path | None = None) -> list[Event]:

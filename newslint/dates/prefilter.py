@@ -146,9 +146,22 @@ def relax(pattern: str, flags: int = 0) -> str | None:
     their case unless the pattern ignores it.
     """
     try:
-        parsed = _sre_parse.parse(pattern, flags)
+        return relax_tree(parse(pattern, flags))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+
+
+def parse(pattern: str, flags: int = 0):
+    """The parse tree ``re.compile`` makes of ``pattern``; raises ``re.error`` as it would (but for
+    the one error ``re`` finds only when compiling: a look-behind of varying width)."""
+    return _sre_parse.parse(pattern, flags)
+
+
+def relax_tree(parsed) -> str | None:
+    """:func:`relax` for a pattern already parsed (:func:`parse`)."""
+    try:
         body = _relax_items(list(parsed))
-    except (_Unrelaxable, re.error, RecursionError, TypeError, ValueError):
+    except (_Unrelaxable, RecursionError, TypeError, ValueError):
         return None
     if not body:
         return None
