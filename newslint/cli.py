@@ -145,9 +145,11 @@ def _check(args) -> int:
     if args.fix and "-" in args.paths:
         print("newslint: error: --fix cannot rewrite standard input; use --diff to see the fixes", file=sys.stderr)
         return EXIT_ERROR
-    from newslint.baseline import Baseline
+    baseline = None
+    if args.baseline:
+        from newslint.baseline import Baseline
 
-    baseline = Baseline.load(args.baseline) if args.baseline else None
+        baseline = Baseline.load(args.baseline)
     stdin_text = None
     if "-" in args.paths:
         data = sys.stdin.buffer.read()

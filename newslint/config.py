@@ -10,7 +10,6 @@ that was probably meant.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import fnmatch
 import re
 from dataclasses import dataclass, field
@@ -41,6 +40,8 @@ class ConfigError(Exception):
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -101,6 +101,11 @@ class _Plan:
     checks: list[Check]
     contexts: dict[str, CheckContext]
     severity: dict[str, Severity]
+    #: ``(check, context, has a corpus phase)`` in run order, looked up once rather than per document.
+    steps: list[tuple[Check, CheckContext, bool]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.steps = [(c, self.contexts[c.id], c.has_corpus_phase) for c in self.checks]
 
 
 class Linter:
@@ -221,15 +226,15 @@ class Linter:
         self._resolve_date(document, config, file_path)
         findings = [_input_finding(path, p, Severity.ERROR, INPUT_ERROR) for p in problems]
         collected: dict[str, Any] = {}
-        for check in plan.checks:
-            ctx = plan.contexts[check.id]
+        length = len(text)
+        for check, ctx, has_corpus_phase in plan.steps:
             started = clock() if clock else 0.0
             try:
                 for finding in check.check(document, ctx):
-                    if not 0 <= finding.start <= finding.end <= len(text):
+                    if not 0 <= finding.start <= finding.end <= length:
                         raise ValueError(f"finding span {finding.start}-{finding.end} lies outside the text")
                     findings.append(finding)
-                if check.has_corpus_phase:
+                if has_corpus_phase:
                     data = check.collect(document, ctx)
                     if data is not None:
                         collected[check.id] = data
@@ -326,22 +331,24 @@ class Linter:
         jobs = self.options.jobs
         if jobs == 0:
             jobs = (os.cpu_count() or 1) if len(on_disk) >= AUTO_PARALLEL_MIN_FILES else 1
-        from newslint.parallel import can_fork, lint_in_processes
+        in_workers = None
+        if jobs > 1 and len(on_disk) > 1:
+            from newslint.parallel import can_fork, lint_in_processes  # multiprocessing is slow to import
 
-        # Plugin objects given in code reach workers only by forking.
-        if jobs > 1 and len(on_disk) > 1 and (can_fork() or not self.extra_plugins):
-            by_display = {}
-            for result in lint_in_processes(self, on_disk, jobs):
-                by_display[result.path] = result
-        else:
-            by_display = None
+            # Plugin objects given in code reach workers only by forking.
+            if can_fork() or not self.extra_plugins:
+                # Results arrive in the order of ``on_disk``, which is their order in ``files``:
+                # each is used as it comes, so the caller's work overlaps the workers'.
+                in_workers = lint_in_processes(self, on_disk, jobs)
         for path, display in files:
             if path is None:
                 yield path, self.lint_text(display, stdin_text or "", kind_for_path(display))
-            elif by_display is not None:
-                yield path, by_display.pop(display)
+            elif in_workers is not None:
+                yield path, next(in_workers)
             else:
                 yield path, self.lint_file(path, display)
+        if in_workers is not None:
+            in_workers.close()  # every result is in: shut the workers down now, not when collected
 
     def _new_corpus(self) -> Corpus:
         return Corpus(self.checks, {}, {})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -59,7 +60,7 @@ def build_plugin_manager(
         pm.register(module, name=name)
     if entry_points:
         try:
-            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+            load_entry_point_plugins(pm)
         except Exception as exc:  # a broken third-party plugin must not look like our crash
             raise ConfigError(f"cannot load a plugin from the {ENTRY_POINT_GROUP!r} entry points: {exc}") from None
     for path in plugin_files:
@@ -69,6 +70,47 @@ def build_plugin_manager(
     for plugin in extra:
         pm.register(plugin)
     return pm
+
+
+def load_entry_point_plugins(pm: pluggy.PluginManager) -> None:
+    """Register the plugins installed under the ``newslint`` entry-point group.
+
+    pluggy's own loader imports ``importlib.metadata`` and parses the entry points of every
+    installed distribution, about 20-50 ms of each run's start-up when (as usual) none is a
+    newslint plugin. Here a plain read of each ``entry_points.txt`` on ``sys.path`` finds the
+    few that name the group first; only those are parsed. A ``sys.path`` entry that is not a
+    folder (a zip archive) cannot be read this way, so then every distribution is parsed.
+    """
+    folders = [Path(entry or ".") for entry in sys.path]
+    if any(folder.is_file() for folder in folders):
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        return
+    for info in _distributions_naming_the_group(folders):
+        import importlib.metadata
+
+        dist = importlib.metadata.Distribution.at(info)
+        for ep in dist.entry_points.select(group=ENTRY_POINT_GROUP):
+            if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+                continue
+            pm.register(ep.load(), name=ep.name)
+
+
+def _distributions_naming_the_group(folders: list[Path]) -> Iterable[Path]:
+    header = f"[{ENTRY_POINT_GROUP}]"
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                text = (folder / name / "entry_points.txt").read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if any(line.strip() == header for line in text.splitlines()):
+                yield folder / name
 
 
 def load_plugin_file(path: Path):

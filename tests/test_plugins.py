@@ -195,3 +195,31 @@ def test_a_plugin_whose_hook_raises_is_a_one_line_internal_error(tmp_path):
     assert "internal error: RuntimeError: registry exploded" in message
     debug = run_cli("check", str(tmp_path), env={"NEWSLINT_DEBUG": "1"})
     assert "Traceback" in debug.stderr.decode()
+
+
+def test_entry_points_are_found_by_reading_only_distributions_that_name_the_group(tmp_path, monkeypatch):
+    from newslint.plugins import _distributions_naming_the_group, build_plugin_manager, collect_checks
+
+    site = make_fake_distribution(tmp_path)
+    other = site / "unrelated-1.0.dist-info"
+    other.mkdir()
+    (other / "METADATA").write_text("Metadata-Version: 2.1\nName: unrelated\nVersion: 1.0\n")
+    (other / "entry_points.txt").write_text("[console_scripts]\nnewslint = x:y\n[newslint-extras]\na = b\n")
+    assert list(_distributions_naming_the_group([site, tmp_path / "missing"])) == [
+        site / "newslint_shouting-0.1.dist-info"
+    ]
+    monkeypatch.syspath_prepend(str(site))
+    checks = collect_checks(build_plugin_manager())
+    assert "shouting-headline" in checks
+    assert "date-invalid" in checks  # built-ins still there
+
+
+def test_a_zip_on_sys_path_falls_back_to_reading_every_distribution(tmp_path, monkeypatch):
+    from newslint.plugins import build_plugin_manager, collect_checks
+
+    site = make_fake_distribution(tmp_path)
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip archive
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.syspath_prepend(str(archive))
+    assert "shouting-headline" in collect_checks(build_plugin_manager())
