@@ -80,3 +80,88 @@ def test_typical_news_markdown_is_read_without_markdown_it():
     ]
     starts = _line_starts(body)
     assert markdown._align_units(body, starts, units) == markdown._read_tokens(body, starts)
+
+
+# -- HTML: the regular-expression tokenizer against html.parser ------------------------------
+
+HTML_USUAL = [
+    "<p>", "</p>", "<P>", "</P >", '<p class="lead">', "<p class='x' id=y>", "<p data-x=1 hidden>", "<div>", "</div>",
+    "<h1>", "</h1>", "<h2>", "</h2>", "<ul>", "<li>", "</li>", "</ul>", "<ol>", "</ol>", "<table>", "<tr>", "<td>",
+    "</td>", "<th>", "</th>", "</tr>", "</table>", "<blockquote>", "</blockquote>", "<br>", "<br/>", "<br />", "<p/>",
+    "<hr>", '<img src="a.png" alt="x">', "<a href=/x/ >", '<a href="https://e.org/?a=1&amp;b=2">', "</a>", "<em>",
+    "</em>", "<code>", "</code>", "<pre>", "</pre>", "<span>", "</span>", '<script>var a = "<p>" + 1;</script>',
+    "<script>x</div>y</script>", "<style>p{}</style>", "<SCRIPT>a</SCRIPT>", "<script/>",
+    '<script type="t">if (a < b && c) {}</script>', "<title>Port &amp; strike</title>", "<title>A</title>",
+    '<meta name="author" content="Ana Ruiz">', '<meta property="article:published_time" content="2025-06-12T09:30">',
+    "<meta name=date content=2025-01-02>", '<META NAME="Author" CONTENT="X &amp; Y">',
+    '<meta content="2024-01-01" itemprop="datePublished"/>', '<html lang="en-GB">', "<html>", "</html>", "<head>",
+    "</head>", "<body>", "</body>", '<time datetime="2025-06-12">', "</time>", "<!doctype html>", "<!-- a comment -->",
+    "Dock workers &mdash; about 4,000 &#8212; returned", "&amp;", "AT&T said", "R&D", "& more", "&#x2014;", "&#X41;",
+    "&#65 ", "&amp", "&nbsp;", "&notin;", "&notit;", "&unknown;", "&foo-bar ", "&a.b;", "Emoji \U0001f1fa\U0001f1e6 here.",
+    "Caf\u00e9\r\nnext", "\r\n", "\n", "  ", "\t", '"Quoted," she said.', "Plain sentence. Another one.",
+    '<p title="a>b">', '<p a = "b" >', "<p\ta=b>", "<textarea>x</textarea>", "<select><option>x</option></select>",
+    "<noscript>n</noscript>", "<svg><text>t</text></svg>", "<figure><figcaption>", "</figcaption></figure>", "<dl><dt>",
+    "</dt><dd>", "</dd></dl>", "<section>", "</section>", "<my-widget a=b>", "</my-widget>", "<o:p>", "</o:p>",
+]
+#: Markup the tokenizer leaves to html.parser, whose readings of it vary or are its own.
+HTML_UNUSUAL = [
+    "<!-- a -- b -->", "<!--->", "<!-->", "<!---x-->", "<!-- x --->", "<![CDATA[x]]>", '<?xml version="1.0"?>',
+    "< p>", "a < b", "</ p>", "</>", "<p\u00a0class=x>", "<meta content=a\u00a0b name=author>", '<p a="1"b="2">',
+    "<p a==b>", "<a href=x/>", "<p.x>", "<x\x0by>", "&#", "&#xZ;", "<script><!-- a --></script>",
+    "<script>never closed", '<!DOCTYPE html PUBLIC "-//W3C">', "<",
+]
+
+
+def _html_reading(text: str, monkeypatch=None):
+    from newslint.markup import html as reader
+
+    if monkeypatch is not None:
+        monkeypatch.setattr(reader, "_scan", lambda _reader, _text: False)
+    document = reader.read_html("a.html", text)[0]
+    if monkeypatch is not None:
+        monkeypatch.undo()
+    m = document.metadata
+    return document.prose, document.blocks, (m.title, m.date, m.date_source, m.language, m.author, m.fields)
+
+
+def test_fast_html_tokenizer_equals_html_parser(monkeypatch):
+    from newslint.markup import html as reader
+
+    rng = random.Random(11)
+    accepted = 0
+    for _ in range(3000):
+        pieces = [rng.choice(HTML_USUAL if rng.random() < 0.95 else HTML_UNUSUAL) for _ in range(rng.randint(1, 14))]
+        text = "".join(pieces)
+        if not reader._scan(reader._Reader(text), text):
+            continue
+        accepted += 1
+        assert _html_reading(text) == _html_reading(text, monkeypatch), repr(text)
+    assert accepted > 1500
+
+
+@pytest.mark.parametrize("piece", HTML_UNUSUAL)
+def test_unusual_html_goes_to_html_parser(piece):
+    from newslint.markup import html as reader
+
+    text = f"<p>Intro paragraph.</p>{piece}<p>More.</p>"
+    assert not reader._scan(reader._Reader(text), text)
+
+
+def test_typical_news_page_is_tokenized_without_html_parser():
+    from newslint.markup import html as reader
+
+    text = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>Summit</title>\n'
+        '  <meta property="article:published_time" content="2025-08-20T09:15:00+00:00">\n</head>\n<body>\n'
+        '<article>\n  <h1>Leaders weigh next steps</h1>\n  <p class="byline">By the desk</p>\n'
+        "  <p>European leaders met on Monday &mdash; three days later.</p>\n<!-- ad slot -->\n"
+        "<script>var x = 1 < 2;</script>\n</article>\n</body>\n</html>\n"
+    )
+    assert reader._scan(reader._Reader(text), text)
+    prose, blocks, meta = _html_reading(text)
+    assert [prose[b.start : b.end] for b in blocks] == [
+        "Leaders weigh next steps",
+        "By the desk",
+        "European leaders met on Monday \u2014" + " " * 6 + " three days later.",  # "&mdash;" keeps its length
+    ]
+    assert meta[0] == "Summit"

@@ -4,11 +4,18 @@ The standard library's tokenizer reports where each token starts, so every text
 node maps exactly to its place in the source. Character references are decoded
 into the prose view in place (the character followed by spaces, so lengths stay
 equal). Publication date, title, author and language come from the head.
+
+That tokenizer is pure Python and slow. Well-formed markup (tags with plainly
+quoted or simple attributes, comments, a doctype, character references) is
+tokenized here with one regular expression instead (:func:`_scan`), feeding
+the same handlers the same events; at the first thing it does not know, the
+document is read again with the standard library. ``tests/test_parse_speed_paths.py``
+holds the two equal on many inputs.
 """
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+import re
 
 from newslint.document import Block, Metadata
 from newslint.markup import apply_metadata_fields, build_document, coerce_date
@@ -42,12 +49,37 @@ _META_DATE_NAMES = {
     "sailthru.date", "parsely-pub-date", "article.published", "citation_publication_date",
 }
 
+_WS = "[ \\t\\n\\r\\f]"
+#: The next tag, comment, doctype, '&' or other '<'. Tags match only in forms the standard library
+#: reads in one way (simple names; attribute values quoted, or bare up to white space or '>').
+_TOKEN = re.compile(
+    rf"""<(?:
+        (?P<start>[a-zA-Z][-a-zA-Z0-9:]*)
+        (?P<attrs>(?:{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*
+            (?:{_WS}*={_WS}*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?={_WS}|>)))?)*)
+        {_WS}*(?P<close>/?)>
+      | /(?P<end>[a-zA-Z][-a-zA-Z0-9:]*){_WS}*>
+      | !--(?![->])(?:(?!--).)*-->
+      | ![dD][oO][cC][tT][yY][pP][eE][^<>"']*>
+    )
+    | (?P<amp>&)
+    | (?P<odd><)""",
+    re.X | re.S,
+)
+_LT_OR_AMP = re.compile("[<&]")
+_ATTRIBUTE = re.compile(rf"""{_WS}+([^ \t\n\r\f=]+)(?:{_WS}*={_WS}*("[^"]*"|'[^']*'|[^ \t\n\r\f>]+))?""")
+#: What the standard library takes for character references (a ';' is consumed when present).
+_CHARREF = re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+_ENTITYREF = re.compile("&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]")
+_ATTRIBUTES_READ = {"html", "meta", "time"}
+_RAW_TEXT = {"script", "style"}  # their content is text up to the closing tag
 
-class _Reader(HTMLParser):
+
+class _Reader:
+    """Turns tokenizer events into prose spans, blocks and metadata fields."""
+
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
-        self.line_starts = _line_starts(text)
         self.stack: list[str] = []
         self.skip = 0
         self.spans: list[tuple[int, int]] = []
@@ -59,22 +91,18 @@ class _Reader(HTMLParser):
         self.in_title = False
         self.time_date = None
 
-    def _source_offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
     # -- structure ---------------------------------------------------------
-    def handle_starttag(self, tag, attrs):
+    def starttag(self, tag, attrs):
         self._tag(tag, attrs)
         if tag not in _VOID:
             self.stack.append(tag)
             if tag in _SKIP:
                 self.skip += 1
 
-    def handle_startendtag(self, tag, attrs):
+    def startendtag(self, tag, attrs):
         self._tag(tag, attrs)
 
-    def handle_endtag(self, tag):
+    def endtag(self, tag):
         if tag == "title":
             self.in_title = False
         if tag in _BREAKS:
@@ -88,13 +116,16 @@ class _Reader(HTMLParser):
                     break
 
     def _tag(self, tag, attrs):
-        attrs = {k.lower(): (v or "") for k, v in attrs}
         if tag in _BREAKS:
             self.flush()
+        if tag == "title":
+            self.in_title = True
+        elif tag in ("html", "meta", "time"):
+            self._attributes(tag, {k.lower(): (v or "") for k, v in attrs})
+
+    def _attributes(self, tag, attrs):
         if tag == "html" and attrs.get("lang"):
             self.fields.setdefault("lang", attrs["lang"])
-        elif tag == "title":
-            self.in_title = True
         elif tag == "meta":
             name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
             content = attrs.get("content", "")
@@ -109,38 +140,31 @@ class _Reader(HTMLParser):
             self.time_date = coerce_date(attrs.get("datetime", ""))
 
     # -- text ----------------------------------------------------------------
-    def handle_data(self, data):
+    def data(self, start, data):
         if self.in_title:
             self.title_parts.append(data)
             return
-        if self.skip or not data:
-            return
-        start = self._source_offset()
+        if self.skip or not data.strip(" \n"):
+            return  # blanking spaces and newlines changes nothing, and they form no block
         self.spans.append((start, start + len(data)))
 
-    def handle_entityref(self, name):
-        self._charref(f"&{name};")
-
-    def handle_charref(self, name):
-        self._charref(f"&#{name};")
-
-    def _charref(self, raw: str) -> None:
+    def charref(self, start: int, raw: str) -> None:
+        """A character reference ``raw`` ("&amp;", "&#8212;") at ``start``."""
         if self.in_title:
             self.title_parts.append(html.unescape(raw))
             return
         if self.skip:
             return
-        start = self._source_offset()
         decoded = html.unescape(raw)
         if len(decoded) == 1 and self.text.startswith(raw, start):
             self.spans.append((start, start + len(raw)))
             self.replacements.append((start, decoded + " " * (len(raw) - 1)))
 
     def flush(self) -> None:
+        if self.block_spans_from == len(self.spans):
+            return
         new = self.spans[self.block_spans_from :]
         self.block_spans_from = len(self.spans)
-        if not new:
-            return
         kind, scopes = "paragraph", set()
         for tag in reversed(self.stack):
             if tag in _BLOCK_KINDS and kind == "paragraph" and not scopes & {"list_item", "table_cell", "heading"}:
@@ -148,6 +172,120 @@ class _Reader(HTMLParser):
             if tag in _CONTAINERS:
                 scopes.add(_CONTAINERS[tag])
         self.blocks.append(Block(new[0][0], new[-1][1], kind, frozenset({kind, *scopes})))
+
+
+def _scan(reader: _Reader, text: str) -> bool:
+    """Feed ``reader`` the events html.parser gives for ``text``; False at anything unusual.
+
+    Text between tokens is one event where html.parser may give several; the
+    reader only records spans, so that changes nothing.
+    """
+    pos = 0
+    while True:
+        found = _LT_OR_AMP.search(text, pos)
+        if found is None:
+            break
+        at = found.start()
+        token = _TOKEN.match(text, at)  # searching with _TOKEN itself is much slower
+        if at > pos:
+            reader.data(pos, text[pos:at])
+        pos = token.end()
+        if token["start"]:
+            name = token["start"].lower()
+            attrs = token["attrs"]
+            attrs = [_attribute(a) for a in _ATTRIBUTE.finditer(attrs)] if attrs and name in _ATTRIBUTES_READ else []
+            if token["close"]:
+                reader.startendtag(name, attrs)
+            else:
+                reader.starttag(name, attrs)
+                if name in _RAW_TEXT:
+                    pos = _raw_text(reader, text, pos, name)
+        elif token["end"]:
+            reader.endtag(token["end"].lower())
+        elif token["amp"]:
+            pos = _reference(reader, text, at)
+        elif token["odd"]:
+            return False
+        if pos < 0:
+            return False
+    if pos < len(text):
+        reader.data(pos, text[pos:])
+    return True
+
+
+def _attribute(match: re.Match) -> tuple[str, str | None]:
+    name, value = match[1].lower(), match[2]
+    if value and value[0] in "\"'":
+        value = value[1:-1]
+    return name, html.unescape(value) if value else value
+
+
+def _reference(reader: _Reader, text: str, at: int) -> int:
+    """Handle the '&' at ``at``; return where text goes on, or -1 when html.parser must decide."""
+    if text.startswith("&#", at):
+        ref = _CHARREF.match(text, at)
+        raw = ref and f"&#{ref.group()[2:-1]};"
+    else:
+        ref = _ENTITYREF.match(text, at)
+        raw = ref and f"&{ref[1]};"
+    if ref is None:
+        after = text[at + 1 : at + 2]
+        if after == "#" or (after.isascii() and after.isalpha()):
+            return -1  # a reference cut short, which html.parser reads in ways of its own
+        reader.data(at, "&")
+        return at + 1
+    reader.charref(at, raw)
+    return ref.end() if ref.group().endswith(";") else ref.end() - 1
+
+
+def _raw_text(reader: _Reader, text: str, pos: int, name: str) -> int:
+    """The content of a script or style element, up to a plain closing tag; -1 when unsure."""
+    close = text.find("</", pos)
+    if close < 0 or text[close + 2 : close + 3 + len(name)].lower() != name + ">" or "<!--" in text[pos:close]:
+        return -1
+    if close > pos:
+        reader.data(pos, text[pos:close])
+    reader.endtag(name)
+    return close + 3 + len(name)
+
+
+class _StdlibTokenizer:
+    """Any HTML: the standard library's tokenizer, feeding a :class:`_Reader`."""
+
+    def __init__(self, reader: _Reader) -> None:
+        from html.parser import HTMLParser
+
+        text = reader.text
+        line_starts = _line_starts(text)
+
+        class Tokenizer(HTMLParser):
+            def source_offset(self) -> int:
+                line, col = self.getpos()
+                return line_starts[line - 1] + col
+
+            def handle_starttag(self, tag, attrs):
+                reader.starttag(tag, attrs)
+
+            def handle_startendtag(self, tag, attrs):
+                reader.startendtag(tag, attrs)
+
+            def handle_endtag(self, tag):
+                reader.endtag(tag)
+
+            def handle_data(self, data):
+                reader.data(self.source_offset(), data)
+
+            def handle_entityref(self, name):
+                reader.charref(self.source_offset(), f"&{name};")
+
+            def handle_charref(self, name):
+                reader.charref(self.source_offset(), f"&#{name};")
+
+        self.tokenizer = Tokenizer(convert_charrefs=False)
+
+    def run(self, text: str) -> None:
+        self.tokenizer.feed(text)
+        self.tokenizer.close()
 
 
 def _line_starts(text: str) -> list[int]:
@@ -161,8 +299,9 @@ def _line_starts(text: str) -> list[int]:
 
 def read_html(path: str, text: str) -> tuple:
     reader = _Reader(text)
-    reader.feed(text)
-    reader.close()
+    if not _scan(reader, text):
+        reader = _Reader(text)
+        _StdlibTokenizer(reader).run(text)
     reader.flush()
     metadata = Metadata()
     fields = dict(reader.fields)
