@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import subprocess
 import sys
 import textwrap
@@ -18,7 +19,7 @@ import jsonschema
 import pytest
 
 from conftest import run_cli
-from newslint.fingerprints import github_line_hashes
+from newslint.fingerprints import GithubLineHashes
 
 HOUSE_PACK = textwrap.dedent(
     """\
@@ -214,6 +215,11 @@ def test_line_hash_is_the_one_github_computes_and_content_fingerprint_survives_a
     assert new["partialFingerprints"]["primaryLocationLineHash"] == hashes[7]
 
 
+def github_line_hashes(text: str) -> dict[int, str]:
+    hashes = GithubLineHashes(text)
+    return {line: hashes.get(line) for line in hashes.lines}
+
+
 # Reference values from GitHub's own tests of its fingerprinting
 # (github/codeql-action, src/fingerprints.test.ts): input text, one hash per line.
 GITHUB_REFERENCE_HASHES = [
@@ -237,6 +243,56 @@ GITHUB_REFERENCE_HASHES = [
 def test_line_hashes_match_githubs_reference_values(text, expected):
     hashes = github_line_hashes(text)
     assert [hashes[line] for line in sorted(hashes)] == expected
+
+
+def rolling_line_hashes(text: str) -> dict[int, str]:
+    """GitHub's algorithm step by step, one UTF-16 unit at a time: the oracle for the fast version."""
+    block, mod, mask = 100, 37, (1 << 64) - 1
+    first_mod = pow(mod, block, 1 << 64)
+    window, starts = [0] * block, [-1] * block
+    hashes, seen = {}, {}
+    value = index = line = 0
+    line_start, prev_cr = True, False
+    data = text.encode("utf-16-le")
+    units = [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)] + [0xFFFF]
+
+    def emit(slot):
+        digest = format(value, "x")
+        seen[digest] = seen.get(digest, 0) + 1
+        hashes[starts[slot]] = f"{digest}:{seen[digest]}"
+        starts[slot] = -1
+
+    for unit in units:
+        if unit in (32, 9) or (prev_cr and unit == 10):
+            prev_cr = False
+            continue
+        prev_cr = unit == 13
+        unit = 10 if prev_cr else unit
+        if starts[index] != -1:
+            emit(index)
+        if line_start:
+            line_start, line = False, line + 1
+            starts[index] = line
+        line_start = line_start or unit == 10
+        oldest, window[index] = window[index], unit
+        value = (mod * value + unit - first_mod * oldest) & mask
+        index = (index + 1) % block
+    for _ in range(block):
+        if starts[index] != -1:
+            emit(index)
+        value = (mod * value - first_mod * window[index]) & mask
+        window[index] = 0
+        index = (index + 1) % block
+    return hashes
+
+
+def test_line_hashes_equal_the_step_by_step_algorithm_on_varied_text():
+    rng = random.Random(7)
+    alphabet = ["a", "b", " ", "\t", "\n", "\r", "\r\n", "é", "\U0001F1FA", "Lorem ipsum dolor sit amet. " * 5]
+    texts = ["", "\n", "\r", " \r \n ", "x" * 250, "same line\n" * 30]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400))) for _ in range(300)]
+    for text in texts:
+        assert github_line_hashes(text) == rolling_line_hashes(text), repr(text[:80])
 
 
 # -- fixes ------------------------------------------------------------------------------------

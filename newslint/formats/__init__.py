@@ -2,8 +2,9 @@
 ``newslint_register_formats`` hook, so plugins can add their own."""
 from __future__ import annotations
 
+import json as _json  # the submodule formats.json would shadow a plain 'json'
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from newslint.document import utf16_len
 
@@ -24,6 +25,27 @@ def shown_end(f: "Finding") -> tuple[int, int]:
     if loc.end_line == loc.line + 1 and loc.end_column == 1:
         return loc.line, utf16_len(f.source_line) + 1
     return loc.end_line, loc.end_column_utf16
+
+
+def json_lines(value: Any, expand: int, _indent: str = "") -> str:
+    """JSON with containers down to depth ``expand`` laid out one member per line, and
+    everything deeper on one line (for reports, one finding or result per line).
+
+    Readable and diff-friendly like an indented dump, but each line goes through the C
+    encoder: ``json.dumps(indent=...)`` falls back to the pure-Python one, which took
+    longer than some checks on a large archive.
+    """
+    if expand <= 0 or not isinstance(value, (dict, list)) or not value:
+        return _json.dumps(value, ensure_ascii=False, default=str)
+    inner = _indent + "  "
+    if isinstance(value, dict):
+        members = [
+            f"{inner}{_json.dumps(key, ensure_ascii=False)}: {json_lines(member, expand - 1, inner)}"
+            for key, member in value.items()
+        ]
+        return "{\n" + ",\n".join(members) + "\n" + _indent + "}"
+    items = [inner + json_lines(v, expand - 1, inner) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + _indent + "]"
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,8 @@ fields may be added without a change.
 """
 from __future__ import annotations
 
-import json
-
 from newslint.findings import Finding
-from newslint.formats import Format, RenderContext
+from newslint.formats import Format, RenderContext, json_lines
 from newslint.hookspecs import hookimpl
 
 SCHEMA_VERSION = 1
@@ -56,28 +54,7 @@ def render(result, ctx: RenderContext) -> str:
         "findings": [finding_to_dict(f) for f in result.findings],
         "summary": {"findings": len(result.findings), "by_severity": counts, "exit_code": result.exit_code()},
     }
-    return _layout(payload) + "\n"
-
-
-def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _layout(payload: dict) -> str:
-    """The report with one line per file and per finding.
-
-    Readable and diff-friendly like an indented dump, but each entry goes through the C encoder:
-    ``json.dumps(indent=...)`` falls back to the pure-Python one, which took longer than some
-    checks on a large archive.
-    """
-    members = []
-    for key, value in payload.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join("    " + _compact(item) for item in value)
-            members.append(f"  {_compact(key)}: [\n{items}\n  ]")
-        else:
-            members.append(f"  {_compact(key)}: {_compact(value)}")
-    return "{\n" + ",\n".join(members) + "\n}"
+    return json_lines(payload, expand=2) + "\n"
 
 
 @hookimpl

@@ -17,7 +17,6 @@ notifications on the invocation, whose ``executionSuccessful`` is then false.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import shlex
 from pathlib import Path
@@ -33,8 +32,8 @@ from newslint.findings import (
     Finding,
     Severity,
 )
-from newslint.fingerprints import fingerprint_of, github_line_hashes
-from newslint.formats import Format, RenderContext, shown_end
+from newslint.fingerprints import GithubLineHashes, fingerprint_of
+from newslint.formats import Format, RenderContext, json_lines, shown_end
 from newslint.hookspecs import hookimpl
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -97,13 +96,19 @@ class _Artifacts:
     def __init__(self, ctx: RenderContext) -> None:
         self.cwd = Path(os.path.abspath(ctx.root))
         self.root = find_source_root(self.cwd)
-        self._hashes: dict[str, dict[int, str]] = {}
+        self._hashes: dict[str, GithubLineHashes | None] = {}
+        self._locations: dict[str, dict] = {}
 
     def location(self, path: str) -> dict:
-        relative = relative_to_root(path, self.cwd, self.root)
-        if relative is None:
-            return {"uri": Path(os.path.abspath(self.cwd / path)).as_uri()}
-        return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+        known = self._locations.get(path)
+        if known is None:
+            relative = relative_to_root(path, self.cwd, self.root)
+            if relative is None:
+                known = {"uri": Path(os.path.abspath(self.cwd / path)).as_uri()}
+            else:
+                known = {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+            self._locations[path] = known
+        return dict(known)
 
     def line_hash(self, path: str, line: int) -> str | None:
         """GitHub's hash of ``line`` in the file as it is on disk (None for standard input)."""
@@ -113,8 +118,9 @@ class _Artifacts:
             except OSError:
                 raw = None
             # GitHub reads files as UTF-8 with replacement characters and keeps a byte-order mark.
-            self._hashes[path] = github_line_hashes(raw.decode("utf-8", "replace")) if raw is not None else {}
-        return self._hashes[path].get(line)
+            self._hashes[path] = GithubLineHashes(raw.decode("utf-8", "replace")) if raw is not None else None
+        hashes = self._hashes[path]
+        return hashes.get(line) if hashes is not None else None
 
     def base_ids(self) -> dict:
         return {SRCROOT: {"uri": self.root.as_uri().rstrip("/") + "/"}}
@@ -280,7 +286,9 @@ def render(result, ctx: RenderContext) -> str:
         "properties": {"publicationDates": dates},
     }
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+    # One result per line (the tool with its rules on one line too): an indented dump of a
+    # large archive's results took seconds.
+    return json_lines(document, expand=4) + "\n"
 
 
 @hookimpl
