@@ -165,3 +165,21 @@ def test_typical_news_page_is_tokenized_without_html_parser():
         "European leaders met on Monday \u2014" + " " * 6 + " three days later.",  # "&mdash;" keeps its length
     ]
     assert meta[0] == "Summit"
+
+
+# -- sentences: candidate boundaries found from full stops against the regular expression ----------
+
+
+def test_candidate_boundaries_equal_the_regular_expression_scan():
+    from newslint.text import sentences
+
+    pieces = ["Prices rose", ".", "..", "...", " ", "  ", "\n", "\u3000", "\u2028", "1.9%", "U.S.", "Dr.", '"', "'",
+              ")", "]", "\u201d", "\u2019", "?", "!", "\u2026", "The", "a", "5", "(It", "e.g.", "No.", "\t"]
+    rng = random.Random(3)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        fast = [(m.span(), m.group(1)) for m in sentences._candidates(text, start, end)]
+        slow = [(m.span(), m.group(1)) for m in sentences._CANDIDATE.finditer(text, start, end)]
+        assert fast == slow, (text, start, end)
