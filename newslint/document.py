@@ -17,7 +17,7 @@ and shared by every check; plugins add their own with :meth:`Document.memo`.
 """
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -60,6 +60,8 @@ def blank_out(chunk: str) -> str:
     """Replace every character but newlines with a space (keeps lines and length)."""
     if "\n" not in chunk:
         return " " * len(chunk)
+    if not chunk.strip(" \n"):
+        return chunk  # already blank, as between paragraphs
     return "\n".join(" " * len(line) for line in chunk.split("\n"))
 
 
@@ -154,27 +156,33 @@ class Document:
             spans.extend(find_quotations(self.prose, block.start, block.end))
         return spans
 
+    # The lookups below are called very often by checks: each bisects a plain list of
+    # starts and compares with a plain list of ends, without touching the span objects.
     @cached_property
     def _quotation_starts(self) -> list[int]:
         return [s for s, _ in self.quotations]
 
+    @cached_property
+    def _quotation_ends(self) -> list[int]:
+        return [e for _, e in self.quotations]
+
     def in_quotation(self, start: int, end: int | None = None) -> bool:
         """Whether the span lies inside quoted speech."""
-        end = start if end is None else end
-        i = bisect.bisect_right(self._quotation_starts, start) - 1
-        if i < 0:
-            return False
-        q_start, q_end = self.quotations[i]
-        return q_start <= start and end <= q_end
+        i = bisect_right(self._quotation_starts, start) - 1
+        return i >= 0 and (start if end is None else end) <= self._quotation_ends[i]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence containing ``offset``, or None outside prose sentences."""
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self._sentence_ends[i]:
             return i
         return None
 
@@ -182,9 +190,13 @@ class Document:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
+    @cached_property
+    def _block_ends(self) -> list[int]:
+        return [b.end for b in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
-        i = bisect.bisect_right(self._block_starts, offset) - 1
-        if i >= 0 and offset < self.blocks[i].end:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self._block_ends[i]:
             return self.blocks[i]
         return None
 
@@ -195,7 +207,7 @@ class Document:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of ``offset``."""
-        return bisect.bisect_right(self.line_starts, offset)
+        return bisect_right(self.line_starts, offset)
 
     def line_text(self, line: int) -> str:
         """The text of 1-based ``line`` without its line ending."""

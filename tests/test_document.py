@@ -305,3 +305,22 @@ def test_urls_and_addresses_are_not_prose_but_their_punctuation_is(text, url):
 @pytest.mark.parametrize("text", ["Use @handle on X.", "The score was 3 @ 2.", "www. is not a site", "a:// b"])
 def test_lookalikes_of_urls_stay_prose(text):
     assert doc_of(text)[0].prose == text
+
+
+def test_offset_lookups_agree_with_a_plain_scan_of_the_spans():
+    text = (
+        "\u201cWe will win,\u201d Ruiz said. Russia\u2019s envoy called it \u2018a \"real\" bluff\u2019 today.\n\n"
+        "Short line\n\n\u201cAn unclosed quotation runs on. It ends here.\n"
+    )
+    document, _ = doc_of(text)
+    sentences, blocks = document.sentences, document.blocks
+    for offset in range(len(text) + 1):
+        inside = [i for i, s in enumerate(sentences) if s.start <= offset < s.end]
+        assert document.sentence_index(offset) == (inside[0] if inside else None)
+        holding = [b for b in blocks if b.start <= offset < b.end]
+        assert document.block_at(offset) == (holding[0] if holding else None)
+        for end in (offset, offset + 3):
+            # The quotation that opens last at or before the start must hold the whole span.
+            opened = [q for q in document.quotations if q[0] <= offset]
+            assert document.in_quotation(offset, end) == bool(opened and end <= opened[-1][1]), (offset, end)
+    assert document.in_quotation(text.index("real")) and not document.in_quotation(text.index("Short"))

@@ -150,6 +150,8 @@ def _guess_title(prose: str, blocks: list[Block]) -> str | None:
 
 def _trim_block(prose: str, block: Block) -> Block | None:
     start, end = block.start, block.end
+    if start < end and not prose[start].isspace() and not prose[end - 1].isspace():
+        return block  # most blocks: nothing to trim
     segment = prose[start:end]
     stripped = segment.lstrip()
     if not stripped:
