@@ -324,3 +324,13 @@ def test_offset_lookups_agree_with_a_plain_scan_of_the_spans():
             opened = [q for q in document.quotations if q[0] <= offset]
             assert document.in_quotation(offset, end) == bool(opened and end <= opened[-1][1]), (offset, end)
     assert document.in_quotation(text.index("real")) and not document.in_quotation(text.index("Short"))
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_plain_text_blocks_never_include_line_endings(ending):
+    text = ending.join(["Ferry fares rise", "", "Fares rise 12% from June, the operator said.", "", "Last line."]) + ending
+    document, _ = doc_of(text)
+    assert [document.text[b.start : b.end] for b in document.blocks] == [
+        "Ferry fares rise", "Fares rise 12% from June, the operator said.", "Last line."
+    ]
+    assert doc_of("")[0].blocks == [] and len(doc_of("One line without an ending")[0].blocks) == 1

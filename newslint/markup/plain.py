@@ -16,7 +16,6 @@ import re
 from newslint.document import Block, Metadata
 from newslint.markup import build_document
 
-_LINE = re.compile(r"[^\n]*\n?")
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:<!--)?[ \t]*newslint-(?:disable|enable)\b[^\n]*$", re.M)
 _DATELINE_HINT = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|May|June|July|"
@@ -26,6 +25,7 @@ _BYLINE = re.compile(r"^\s*by\s+\S", re.I)
 _WRAP_MIN, _WRAP_MAX = 40, 100
 _HEADER_MAX_WORDS = 20
 _HEADING_MAX_WORDS = 14
+_SCOPES = {kind: frozenset({kind}) for kind in ("headline", "byline", "dateline", "heading", "paragraph")}
 
 
 def read_plain(path: str, text: str) -> tuple:
@@ -49,21 +49,22 @@ def read_plain(path: str, text: str) -> tuple:
             else:
                 in_header = False
                 kind = "heading" if _looks_like_heading(line) else "paragraph"
-            blocks.append(Block(start, end, kind, frozenset({kind})))
+            blocks.append(Block(start, end, kind, _SCOPES[kind]))
     document = build_document(path, text, "text", prose_spans, blocks, Metadata())
     return document, []
 
 
 def _split_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, without the newline."""
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # a final newline ends the last line, it does not open another
     out = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        end = m.end() - 1 if m.group().endswith("\n") else m.end()
-        if end > m.start() and text[end - 1] == "\r":
-            end -= 1
-        out.append((m.start(), end))
+    start = 0
+    for line in lines:
+        end = start + len(line)
+        out.append((start, end - 1 if line.endswith("\r") else end))
+        start = end + 1
     return out
 
 
@@ -96,7 +97,7 @@ def _is_wrapped(text: str, group: list[tuple[int, int]]) -> bool:
 
 def _looks_like_header(line: str) -> bool:
     stripped = line.strip()
-    words = len(stripped.split())
+    words = len(stripped.split(None, _HEADER_MAX_WORDS))  # enough to tell whether there are more
     if words > _HEADER_MAX_WORDS:
         return False
     if stripped.endswith((".", ",", ";")):
@@ -107,7 +108,7 @@ def _looks_like_header(line: str) -> bool:
 def _looks_like_heading(line: str) -> bool:
     """A short line standing alone without closing punctuation: a crosshead."""
     stripped = line.strip()
-    return len(stripped.split()) <= _HEADING_MAX_WORDS and stripped[-1:] not in ".!?:;,\"\u201d"
+    return stripped[-1:] not in ".!?:;,\"\u201d" and len(stripped.split(None, _HEADING_MAX_WORDS)) <= _HEADING_MAX_WORDS
 
 
 def _header_kind(line: str, first: bool) -> str:
