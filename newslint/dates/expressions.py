@@ -160,11 +160,17 @@ class DateMention:
     #: The text the mention was found in, and what was added to offsets in it: for ``lead``.
     source: str = field(default="", repr=False, compare=False)
     shift: int = field(default=0, repr=False, compare=False)
+    #: ``lead``, once worked out: the checks ask for it once per officeholder in the sentence.
+    lead_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def lead(self) -> str:
         """Up to three lowercase words before the mention in its sentence ("said on", "in early")."""
-        return _lead(self.source, self.start - self.shift) if self.source else ""
+        lead = self.lead_text
+        if lead is None:
+            lead = _lead(self.source, self.start - self.shift) if self.source else ""
+            _set_lead_text(self, lead)
+        return lead
 
     @property
     def resolved(self) -> bool:
@@ -401,7 +407,7 @@ def _lead(text: str, start: int) -> str:
 _new = object.__new__
 (
     _set_start, _set_end, _set_text, _set_kind, _set_first, _set_last, _set_year, _set_month, _set_day,
-    _set_year_given, _set_weekday, _set_weekday_span, _set_problem, _set_source, _set_shift,
+    _set_year_given, _set_weekday, _set_weekday_span, _set_problem, _set_source, _set_shift, _set_lead_text,
 ) = (DateMention.__dict__[f.name].__set__ for f in fields(DateMention))
 
 
@@ -424,6 +430,7 @@ def _make(start, end, text, kind, first, last, year, month, day, year_given, wee
     _set_problem(mention, problem)
     _set_source(mention, source)
     _set_shift(mention, shift)
+    _set_lead_text(mention, None)
     return mention
 
 
