@@ -280,48 +280,171 @@ def test_seeds_raise_no_more_than_a_handful_of_findings(seed_texts):
     assert 3 <= total <= 6
 
 
-# -- the fast document scan agrees with the plain patterns -----------------------------------
+# -- the fast paths agree with the plain patterns ----------------------------------------------
+#
+# The check runs its cue patterns with RE2 on an ASCII view of the text and skips patterns a
+# prefilter rules out. Python's ``re`` on the text (``Cues(..., use_re2=False)``) is the plain
+# form; these tests hold the fast one to it on random mixes of cue words, punctuation and
+# non-ASCII letters, digits and spaces.
 
-@pytest.mark.parametrize("extra", [{}, {"imperatives": ["'til dawn"], "labels": ["crystal ball"]}])
-def test_scan_patterns_find_what_the_plain_patterns_find(extra):
-    """The trigger and label scans (``_scan_pattern``) start where ``finditer`` of the plain
-    ``\\b`` patterns starts, on random mixes of cue words, punctuation and letters."""
+# Non-ASCII characters of each class the view tells apart, and ASCII ones RE2 reads differently.
+ODD_CHARS = ["\u00e9", "\u00c9", "\u0663", "\u00b2", "\u00a0", "\u3000", "\u2014", "\u2013", "\u2026", "\u00a3",
+             "\u0130", "\x0b", "\x1c", "\x85", "_", "1", "9", "\t"]
+SEPARATORS = [" ", "  ", "\n", "\n\n", ", ", ". ", ":", ": ", " : ", ";", "; ", "'", '"', "(", "-", " - ", "", *ODD_CHARS]
+EXTRA_CUES = {"imperatives": ["'til dawn"], "labels": ["crystal ball"], "attribution": ["'til then"],
+              "hedges": ["odds-on"], "set_phrases": ["mark you"]}
+
+
+def _random_texts(words: list[str], count: int, seed: int) -> list[str]:
     import random
 
-    from newslint.checks.forecasts import Cues, _scan, load_cue_lists
+    rng = random.Random(seed)
+    words = words + ["the", "rates", "xwill", "willy", "Will", "2024", "10:30", "7am", "March", "may", "mayor",
+                     "\u00e9t\u00e9", "_x", "X", "D", "caf\u00e9", "\u0663\u0663", "500", "\u00a34bn"]
+    return ["".join(rng.choice(words) + rng.choice(SEPARATORS) for _ in range(rng.randint(1, 30)))
+            for _ in range(count)]
+
+
+def _fast_and_plain(extra):
+    from newslint.checks.forecasts import Cues, load_cue_lists
 
     lists = load_cue_lists(extra)
-    cues = Cues.build(lists, hedged_triggers=True)
-    words = [w for phrase in [*cues.kinds, *lists["labels"]] for w in phrase.split()]
-    words += ["the", "rates", "xwill", "willy", "Will", "2024", "\u00e9t\u00e9", "_x"]
-    seps = [" ", "  ", "\n", "\n\n", ", ", ". ", ":", ": ", " : ", "'", '"', "(", "-", "\u2014", "\u2013",
-            "\u00e9", "_", "1", "", "\t", "\u00f7", "\u2026", "\u3000", "\u00b2"]
-    rng = random.Random(7)
-    texts = [" ".join(EXAMPLES.joinpath(p).read_text(encoding="utf-8").lower() for p in sorted(EXAMPLES.iterdir()))]
-    texts += ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 30))).lower()
-              for _ in range(3000)]
-    for text in texts:
-        for fast, plain in ((cues.trigger_scan, cues.trigger), (cues.label_scan, cues.label)):
-            assert list(_scan(fast, plain, text)) == [m.start() for m in plain.finditer(text)], text
+    return lists, Cues(lists, hedged_triggers=True), Cues(lists, hedged_triggers=True, use_re2=False)
+
+
+PATTERNS = ("trigger", "certainty", "hedge", "hedged_complement", "attribution", "set_phrase", "schedule")
+
+
+@pytest.mark.parametrize("extra", [{}, EXTRA_CUES, {"hedges": ["peut-\u00eatre"]}])
+def test_re2_patterns_find_what_python_finds(extra):
+    """``finditer``, ``search`` in any window and ``match`` anywhere give the same spans
+    with RE2 on the ASCII view as with Python's ``re`` on the lower-cased text."""
+    import random
+
+    from newslint.checks.forecasts import _ascii_view, _lowered
+
+    lists, fast, plain = _fast_and_plain(extra)
+    words = [w for name in lists for phrase in lists[name] for w in phrase.split()]
+    rng = random.Random(3)
+    for text in _random_texts(words, 1500, seed=5):
+        low = _lowered(type("Doc", (), {"normalized": text})())
+        view = _ascii_view(low)
+        assert len(view) == len(low)
+        for name in PATTERNS:
+            f, p = getattr(fast, name), getattr(plain, name)
+            assert f.spans(low, view) == p.spans(low, view), (name, text)
+            for _ in range(3):
+                start, end = sorted(rng.randint(0, len(low)) for _ in range(2))
+                assert f.search(low, view, start, end) == p.search(low, view, start, end), (name, text, start, end)
+                assert f.match(low, view, start) == p.match(low, view, start), (name, text, start)
+
+
+def test_cues_outside_ascii_fall_back_to_python():
+    """A cue outside ASCII cannot be looked for in the ASCII view; its list runs on Python's ``re``."""
+    _, fast, _ = _fast_and_plain({"hedges": ["peut-\u00eatre"]})
+    assert fast.hedge._re2_source is None and fast.trigger._re2_source is not None
+    text = "Rents will, peut-\u00catre, keep climbing."
+    assert forecasts(text)
+    assert forecasts(text, extra_cues={"hedges": ["peut-\u00eatre"]}) == []
+
+
+@pytest.mark.parametrize("extra", [{}, EXTRA_CUES])
+def test_prefilter_reports_every_list_that_matches(extra):
+    """The prefilter may report a list that does not match, never miss one that does,
+    in the whole sentence or in any window of it (as the check searches clauses)."""
+    import random
+
+    from newslint.checks.forecasts import _GRAMMAR, _ascii_view, _lowered
+
+    lists, _, plain = _fast_and_plain(extra)
+    prefilter = _fast_and_plain(extra)[1].prefilter
+    exact = {
+        "attribution": plain.attribution, "hedges": plain.hedge, "set_phrases": plain.set_phrase,
+        "certainty_adverbs": plain.certainty,
+    }
+    words = [w for name in lists for phrase in lists[name] for w in phrase.split()] + [
+        "\u00a3", "$", "bn", "million", "1,000", "and", "but", "so"]
+    rng = random.Random(9)
+    missed = 0
+    for text in _random_texts(words, 3000, seed=13):
+        low = _lowered(type("Doc", (), {"normalized": text})())
+        view = _ascii_view(low)
+        reported = prefilter.lists_in(view)
+        for _ in range(4):
+            start, end = sorted(rng.randint(0, len(low)) for _ in range(2))
+            found = {name for name, pattern in exact.items() if pattern.search(low, view, start, end)}
+            if plain.hedged_complement.search(low, view, start, end):
+                found.add("hedges")
+            if _GRAMMAR.plan_figure.search(text, start, end):
+                found.add("figures")
+            if plain.clause_break.search(low, start, end):
+                found.add("clause_breaks")
+            assert found <= reported, (text, start, end, found - reported)
+        missed += len(reported) < 6
+    assert missed > 1000  # and it does rule lists out
+
+
+def _documents(count: int, seed: int) -> list[tuple[str, str]]:
+    """Random articles made of labelled and example sentences, with markup and odd characters."""
+    import random
+
+    data = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
+    cue_file = load_rules_file("forecast-cues.yaml")
+    sentences = [item["text"] for item in data["sentences"]]
+    sentences += [t for name in CUE_LISTS for kind in ("fire", "quiet") for t in cue_file[name]["examples"][kind]]
+    for article in data["articles"]:
+        sentences += [s + "." for s in article["text"].split(". ") if s]
+    rng = random.Random(seed)
+    starts = ["", "", "", "- ", "> ", "## ", "1. ", "Outlook: ", "Crystal ball: "]
+    joins = [" ", " ", "\n\n", "\n"]
+    documents = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            sentence = list(rng.choice(sentences))
+            for _ in range(rng.randint(0, 3)):  # odd characters where the view differs from the text
+                i = rng.randrange(len(sentence) + 1)
+                sentence[i:i] = [rng.choice(ODD_CHARS)]
+            parts.append(rng.choice(starts) + "".join(sentence) + rng.choice(joins))
+        documents.append(("".join(parts), rng.choice(["markdown", "text"])))
+    return documents
+
+
+@pytest.mark.parametrize("options", [{}, {"report_hedged": True, "extra_cues": EXTRA_CUES}])
+def test_fast_check_finds_what_the_plain_check_finds(monkeypatch, options):
+    """The whole check, RE2 and prefilter on, reports exactly what Python's ``re`` alone reports."""
+    from newslint.checks.base import CheckContext
+    from newslint.checks.forecasts import Cues, SpeculativeForecast, load_cue_lists
+    from newslint.markup import parse_document
+
+    lists = load_cue_lists(options.get("extra_cues"))
+    hedged = options.get("report_hedged", False)
+    cues = {use_re2: Cues(lists, hedged, use_re2=use_re2) for use_re2 in (True, False)}
+    check, ctx = SpeculativeForecast(), CheckContext(options={"report_hedged": hedged}, config=None)
+
+    def findings(text, kind, use_re2):
+        monkeypatch.setattr(SpeculativeForecast, "_cues", lambda self, ctx: cues[use_re2])
+        doc, _ = parse_document("a." + ("md" if kind == "markdown" else "txt"), text, kind)
+        return [(f.start, f.end, f.message, f.severity) for f in check.check(doc, ctx)]
+
+    examples = [(p.read_text(encoding="utf-8"), "markdown") for p in sorted(EXAMPLES.iterdir())]
+    total = 0
+    for text, kind in examples + _documents(1500, seed=21):
+        fast = findings(text, kind, True)
+        assert fast == findings(text, kind, False), text
+        total += len(fast)
+    assert total > 300  # the documents do hold forecasts
 
 
 @pytest.mark.parametrize("extra", [{}, {"labels": ["crystal ball"], "attribution": ["'til then"]}])
-def test_label_starts_and_attribution_spans_match_the_plain_patterns(extra):
-    """Labels found backwards from the colons, and attribution spans from ``_scan_pattern``,
-    are what ``finditer`` of the plain patterns finds, on random mixes of cues and punctuation."""
-    import random
-
-    from newslint.checks.forecasts import Cues, _label_starts, _scan_spans, load_cue_lists
+def test_label_starts_match_the_plain_pattern(extra):
+    """Labels found backwards from the colons are what ``finditer`` of the plain label pattern finds."""
+    from newslint.checks.forecasts import Cues, _label_starts, load_cue_lists
 
     lists = load_cue_lists(extra)
-    cues = Cues.build(lists, hedged_triggers=False)
+    cues = Cues(lists, hedged_triggers=False)
     words = [w for phrase in lists["labels"] + lists["attribution"] for w in phrase.split()]
-    words += ["the", "(the", "xoutlook", "Outlook", "2024", "\u00e9t\u00e9", "_x"]
-    seps = [" ", "  ", "\n", "\n\n", ", ", ". ", ":", ": ", " : ", ":\n", "'", "(", "-", "\u2014", "_", "", "\t", "\u3000"]
-    rng = random.Random(11)
-    texts = ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 30))).lower()
-             for _ in range(3000)]
-    for text in texts:
-        assert _label_starts(cues, text) == [m.start() for m in cues.label.finditer(text)], text
-        spans = [m.span() for m in cues.attribution.finditer(text)]
-        assert _scan_spans(cues.attribution_scan, cues.attribution, text) == spans, text
+    words += ["(the", "xoutlook", "Outlook"]
+    for text in _random_texts(words, 3000, seed=11):
+        low = text.lower()
+        assert _label_starts(cues, low) == [m.start() for m in cues.label.finditer(low)], text

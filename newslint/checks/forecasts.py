@@ -15,13 +15,17 @@ Precision comes first, so anything that hands the prediction to someone else
 the future in "whether"/"when"/"if", or describes the past stays silent.
 
 The cue lists live in ``rules/forecast-cues.yaml``; the option ``extra_cues``
-adds to them. The whole document is scanned once with one trigger expression;
-only sentences holding a trigger are looked at more closely.
+adds to them. The whole document is scanned once for triggers, with RE2 on an
+ASCII view of the lower-cased text (:func:`_ascii_view`); only sentences holding
+a trigger are looked at more closely, and there one RE2 set first tells which
+other cue lists can match at all (:class:`_Prefilter`), so most patterns never
+run. Every pattern is compiled on first use: a short article needs few of them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from newslint.checks.base import Check, CheckContext, Docs, Option, OptionError
@@ -87,13 +91,6 @@ _DATE_OR_TIME = (
     r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"
     r"|\bfrom\s+(?:19|20)\d\d\b"
 )
-#: Money and head counts ("cut 500 jobs", "cost £4bn"): the figures of an announced plan.
-#: Years and percentages are left out: "by 2035" and "10 per cent" are typical of forecasts.
-_PLAN_FIGURE = re.compile(
-    r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(?:bn|m|million|billion|trillion|thousand)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{3,}\b",
-    re.IGNORECASE,
-)
 #: Irregular past participles: after "will be" they make a passive, which usually reports a plan.
 _IRREGULAR_PARTICIPLES = frozenset(
     """built held sworn paid spent cut put set sent sold told hit left made given taken seen known
@@ -101,57 +98,211 @@ _IRREGULAR_PARTICIPLES = frozenset(
     broken forgotten frozen drawn grown torn laid led read heard found bound fed hung shot split
     spread let""".split()
 )
+#: Conjunctions that, after a comma, open a new clause.
+_CONJUNCTIONS = "and|but|while|whereas|although|though|so|yet|since|because|or"
 #: Where a clause ends: semicolons, colons, spaced dashes, and a comma before a conjunction.
-_CLAUSE_BREAK = (
-    r"[;:](?=\s)|\s[-\u2013\u2014]\s|\u2014"
-    r"|,\s+(?:and|but|while|whereas|although|though|so|yet|since|because|or)\b"
-)
-_WORD = re.compile(r"[a-z][a-z'-]*")  # on lower-cased text
-#: Punctuation that sets off a speech tag after the reported words ("..., the bank said").
-_TAG_SEPARATOR = re.compile(r"[,(\u2013\u2014]|\s-\s")
-#: "For the Kremlin," / "To Western analysts,": the sentence reports that party's view.
-_VIEWPOINT = re.compile(r"(?:For|To)\s+(?:the\s+)?[A-Z][\w'-]*[^,.;:]{0,80},")
+_CLAUSE_BREAK = rf"[;:](?=\s)|\s[-\u2013\u2014]\s|\u2014|,\s+(?:{_CONJUNCTIONS})\b"
 #: "it will be necessary to...": a statement of need, not a prediction.
 _NORMATIVE = frozenset("necessary essential important crucial vital critical imperative".split())
-_LIST_PREFIX = re.compile(r"[\s\u2022\u00b7*+\-\u2013\u2014>#]*(?:\(?\d{1,3}[.)]\s+)?")
+
+
+class _Grammar:
+    """The fixed Python patterns, each compiled on first use so that importing the check stays cheap."""
+
+    @cached_property
+    def plan_figure(self) -> re.Pattern:
+        """Money and head counts ("cut 500 jobs", "cost £4bn"): the figures of an announced plan.
+
+        Years and percentages are left out: "by 2035" and "10 per cent" are typical of forecasts.
+        Every alternative holds a digit (the prefilter relies on it).
+        """
+        return re.compile(
+            r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(?:bn|m|million|billion|trillion|thousand)\b"
+            r"|\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{3,}\b",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def word(self) -> re.Pattern:
+        return re.compile(r"[a-z][a-z'-]*")  # on lower-cased text
+
+    @cached_property
+    def tag_separator(self) -> re.Pattern:
+        """Punctuation that sets off a speech tag after the reported words ("..., the bank said")."""
+        return re.compile(r"[,(\u2013\u2014]|\s-\s")
+
+    @cached_property
+    def viewpoint(self) -> re.Pattern:
+        """"For the Kremlin," / "To Western analysts,": the sentence reports that party's view."""
+        return re.compile(r"(?:For|To)\s+(?:the\s+)?[A-Z][\w'-]*[^,.;:]{0,80},")
+
+    @cached_property
+    def list_prefix(self) -> re.Pattern:
+        return re.compile(r"[\s\u2022\u00b7*+\-\u2013\u2014>#]*(?:\(?\d{1,3}[.)]\s+)?")
+
+    @cached_property
+    def claim_follows(self) -> re.Pattern:
+        return re.compile(r"\s*\S")
+
+
+_GRAMMAR = _Grammar()
 _TRIM_LEFT = " \t\n\u2022\u00b7*+-\u2013\u2014"
 _TRIM_RIGHT = " \t\n.,;:!\u2013\u2014-"
 _EXCERPT_MAX = 80
 
 
-def _phrase_pattern(phrases: list[str]) -> str:
-    """One alternation of whole-word phrases, longest first, any run of spaces between words."""
-    unique = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in unique]
-    return r"\b(?:" + "|".join(parts) + r")\b" if parts else r"(?!x)x"
+def _phrase_pattern(phrases: list[str], space: str = r"\s+", closed: bool = True) -> str:
+    """One alternation of whole-word phrases, longest first, any run of ``space`` between words.
 
-
-#: One character that is not a word character: ASCII ones by range, others checked by ``(?<=\W)``.
-_NON_WORD_BEFORE = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff](?<=\W)"
-
-
-def _scan_pattern(phrases: list[str], follows: str = "") -> re.Pattern | None:
-    """A faster form of ``_phrase_pattern(phrases)`` for scanning a whole document.
-
-    A pattern that opens with ``\b`` makes Python's ``re`` attempt a match at every
-    position. This one opens with the non-word character before the phrase, so the
-    engine skips in C to the next space or punctuation mark, and it shapes the
-    phrases as a trie, so a position is rejected after a letter or two. Group 1 is
-    the phrase; run it on ``" " + text`` (offsets shift by one). Same matches as
-    the ``\b`` form when every phrase starts and ends with a word character (they
-    cannot then overlap the character before the next match); None otherwise.
+    ``closed=False`` leaves out the closing word boundary (see :class:`_Prefilter`).
     """
-    trie = _phrase_trie(phrases)
-    if trie is None:
-        return None
-    return re.compile(rf"{_NON_WORD_BEFORE}({trie})\b" + (f"(?={follows})" if follows else ""))
+    unique = sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    parts = [space.join(re.escape(word) for word in phrase.split()) for phrase in unique]
+    if not parts:
+        return r"(?!x)x"
+    return r"\b(?:" + "|".join(parts) + (r")\b" if closed else ")")
+
+
+# -- RE2 on an ASCII view of the text ------------------------------------------------------
+#
+# RE2 scans far faster than Python's ``re`` and compiles big alternations in a fraction
+# of the time, but its ``\b``, ``\w`` and ``\s`` know only ASCII. So it runs on a view of
+# the lower-cased text with one ASCII byte per character, in which every other character
+# stands in for its class: a cue spelt in ASCII matches the view exactly where Python's
+# ``re`` matches the text, at the same offsets.
+
+#: Python's ``\s`` on ASCII, spelt out for RE2 (whose ``\s`` leaves out \v and \x1c-\x1f).
+_RE2_SPACE = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"
+#: The stand-ins for a non-ASCII digit (``str.isdecimal``, which is what ``re`` calls ``\d``) and
+#: other word character: upper case occurs neither in the lower-cased text nor in the cues.
+_DIGIT_STAND_IN = "D"
+_WORD_STAND_IN = "X"
+#: The stand-in for a non-ASCII character that is neither a word character nor a space.
+_OTHER_STAND_IN = "\x00"
+_STAND_INS = frozenset((_DIGIT_STAND_IN, _WORD_STAND_IN, _OTHER_STAND_IN))
+#: Python's ``\d`` in the view.
+_RE2_DIGIT = "[0-9" + _DIGIT_STAND_IN + "]"
+
+
+def _ascii_view(low: str) -> bytes:
+    """``low`` as ASCII bytes, one per character; non-ASCII characters become their stand-ins.
+
+    A space (``str.isspace``, ``re``'s ``\\s``) becomes a space, a digit ``D``, another word
+    character (``str.isalnum``, ``re``'s ``\\w``) ``X``, anything else NUL.
+    """
+    if low.isascii():
+        return low.encode("ascii")
+    table = {ord(char): _stand_in(char) for char in set(low) if not char.isascii()}
+    return low.translate(table).encode("ascii")
+
+
+def _stand_in(char: str) -> str:
+    if char.isspace():
+        return " "
+    if char.isdecimal():
+        return _DIGIT_STAND_IN
+    return _WORD_STAND_IN if char.isalnum() else _OTHER_STAND_IN
+
+
+def _for_re2(source: str) -> str:
+    """A Python pattern for the lower-cased text as an RE2 pattern for the view.
+
+    Only ``\\s`` and ``\\d`` change meaning, so ``source`` must use them outside brackets
+    only and otherwise stick to ASCII and to what RE2 supports (no look-arounds).
+    """
+    return source.replace(r"\s", _RE2_SPACE).replace(r"\d", _RE2_DIGIT)
+
+
+def _spelt_in_ascii(phrases: list[str]) -> bool:
+    """Whether RE2 on the view finds what ``re`` finds on the text: cues in ASCII that use no stand-in."""
+    chars = {c for p in phrases for c in p.lower() if not c.isspace()}
+    return bool(chars) and all(c.isascii() for c in chars) and not chars & _STAND_INS
+
+
+class _Pattern:
+    """A pattern on the lower-cased text, run by RE2 on the ASCII view when it has an RE2 form.
+
+    Either way the matches are what ``re.compile(source)`` finds on the text. Without an
+    RE2 form (a cue not spelt in ASCII, or ``use_re2=False`` in the tests) Python's ``re``
+    does the work.
+    """
+
+    def __init__(self, source: str, re2_source: str | None) -> None:
+        self.source = source
+        self._re2_source = re2_source
+
+    @cached_property
+    def _python(self) -> re.Pattern:
+        return re.compile(self.source)
+
+    @cached_property
+    def _re2(self):
+        import re2  # only when first needed: importing it costs a few milliseconds
+
+        return re2.compile(self._re2_source.encode("ascii"))
+
+    def spans(self, low: str, view: bytes) -> list[tuple[int, int]]:
+        """The spans of ``finditer`` over the whole text."""
+        if self._re2_source is None:
+            return [m.span() for m in self._python.finditer(low)]
+        return [m.span() for m in self._re2.finditer(view)]
+
+    def search(self, low: str, view: bytes, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+        """The span of ``search(low, start, end)``, or None."""
+        if self._re2_source is None:
+            m = self._python.search(low, start, len(low) if end is None else end)
+        else:  # RE2 looks past its end position for a word boundary, Python's re does not: cut the view
+            m = self._re2.search(view if end is None or end >= len(view) else view[:end], start)
+        return None if m is None else m.span()
+
+    def match(self, low: str, view: bytes, pos: int) -> tuple[int, int] | None:
+        """The span of ``match(low, pos)``, or None."""
+        m = self._python.match(low, pos) if self._re2_source is None else self._re2.match(view, pos)
+        return None if m is None else m.span()
+
+
+def _phrases(phrases: list[str], use_re2: bool, then: str = "") -> _Pattern:
+    """A cue list as one whole-word pattern (``then``: a word that must follow)."""
+    follow = rf"\s+{then}\b" if then else ""
+    re2_source = None
+    if use_re2 and _spelt_in_ascii(phrases):
+        re2_source = _phrase_pattern(phrases, _RE2_SPACE + "+") + _for_re2(follow)
+    return _Pattern(_phrase_pattern(phrases) + follow, re2_source)
+
+
+class _Prefilter:
+    """Which cue lists can match somewhere in a sentence: one RE2 set search instead of a search per list.
+
+    Each list is loosened so that it matches wherever its exact pattern matches, in the
+    whole sentence or in any part of it (a search that ends early takes the end as a word
+    boundary, so the loose form drops the closing ``\\b``). A list the set does not report
+    cannot match; a list it cannot loosen is always reported.
+    """
+
+    def __init__(self, loose: dict[str, str | None]) -> None:
+        import re2
+
+        self._always = frozenset(name for name, pattern in loose.items() if pattern is None)
+        self._names = [name for name, pattern in loose.items() if pattern is not None]
+        self._set = re2.Set.SearchSet()
+        for name in self._names:
+            self._set.Add(loose[name].encode("ascii"))
+        self._set.Compile()
+        self._answers: dict[tuple[int, ...], frozenset[str]] = {}  # few distinct ones: saves building sets
+
+    def lists_in(self, view: bytes) -> frozenset[str]:
+        found = tuple(self._set.Match(view) or ())
+        answer = self._answers.get(found)
+        if answer is None:
+            answer = self._answers[found] = self._always.union(self._names[i] for i in found)
+        return answer
 
 
 def _reversed_label_pattern(labels: list[str]) -> re.Pattern | None:
     """The labels spelt backwards, to read from a colon towards the start of the text (see :func:`_label_starts`).
 
     Group 1 is the label, longest first; the character before it must not be a word
-    character, as for ``_scan_pattern``. None when a label holds a colon or ``_scan_pattern`` would be None.
+    character. None when a label holds a colon or does not start and end with a word character.
     """
     if any(":" in label for label in labels):
         return None
@@ -182,23 +333,6 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _scan(pattern: re.Pattern | None, fallback: re.Pattern, text: str) -> Iterator[int]:
-    """Start offsets of the matches of ``fallback.finditer(text)``, found with ``pattern``."""
-    if pattern is None:
-        return (m.start() for m in fallback.finditer(text))
-    return (m.start(1) - 1 for m in pattern.finditer(" " + text))
-
-
-def _scan_spans(pattern: re.Pattern | None, fallback: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """The spans of the matches of ``fallback.finditer(text)``, found with ``pattern`` as in :func:`_scan`."""
-    if pattern is None:
-        return [m.span() for m in fallback.finditer(text)]
-    return [(m.start(1) - 1, m.end(1) - 1) for m in pattern.finditer(" " + text)]
-
-
-_CLAIM_FOLLOWS = re.compile(r"\s*\S")
-
-
 def _label_starts(cues: Cues, low: str) -> list[int]:
     """The start offsets of ``cues.label`` matches in ``low``, found from the colons.
 
@@ -206,15 +340,17 @@ def _label_starts(cues: Cues, low: str) -> list[int]:
     so each colon has at most one label: reading backwards from the colon finds the
     longest, which is where the forward scan would start it.
     """
+    colon = low.find(":")
+    if colon < 0:
+        return []
     if cues.label_reversed is None:
-        return list(_scan(cues.label_scan, cues.label, low))
+        return [m.start() for m in cues.label.finditer(low)]
     backwards = low[::-1]
     last = len(low) - 1
     starts = []
-    colon = low.find(":")
     while colon >= 0:
         m = cues.label_reversed.match(backwards, last - colon + 1)
-        if m is not None and _CLAIM_FOLLOWS.match(low, colon + 1):
+        if m is not None and _GRAMMAR.claim_follows.match(low, colon + 1):
             starts.append(last - m.end(1) + 1)
         colon = low.find(":", colon + 1)
     return starts
@@ -232,68 +368,81 @@ def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-@dataclass(frozen=True)
 class Cues:
-    """The cue lists compiled once: one trigger expression for the document, smaller ones per sentence.
+    """The cue lists as patterns, each compiled on first use: triggers for the document, the rest per sentence.
 
-    Every pattern is lower case and runs on the lower-cased text (see :func:`_lowered`):
-    several times faster than case-insensitive matching in Python's ``re``.
+    Every pattern is lower case and runs on the lower-cased text (see :func:`_lowered`) or
+    its ASCII view. ``use_re2=False`` keeps to Python's ``re`` (no view, no prefilter): the
+    slow, plain form the tests hold the fast one to.
     """
 
-    trigger: re.Pattern
-    kinds: dict[str, str]
-    label: re.Pattern
-    certainty: re.Pattern
-    hedge: re.Pattern
-    hedged_complement: re.Pattern
-    attribution: re.Pattern
-    schedule: re.Pattern
-    clause_break: re.Pattern
-    set_phrase: re.Pattern
-    scheduling_verbs: frozenset[str]
-    passive_forecasts: frozenset[str]
-    infinitive: re.Pattern
-    trigger_scan: re.Pattern | None = None  # faster forms for the whole document, see _scan_pattern
-    label_scan: re.Pattern | None = None
-    attribution_scan: re.Pattern | None = None
-    label_reversed: re.Pattern | None = None
-
-    def kind_of(self, match: re.Match) -> str:
-        """What a trigger match is: will, certain, imperative, infinitive or hedged."""
-        return self.kinds[" ".join(match.group().split())]
-
-    @classmethod
-    def build(cls, lists: dict[str, list[str]], hedged_triggers: bool) -> "Cues":
+    def __init__(self, lists: dict[str, list[str]], hedged_triggers: bool, use_re2: bool = True) -> None:
         kinds = dict.fromkeys(_FUTURES, "will")
         kinds.update(dict.fromkeys((c.lower() for c in lists["certainty_phrases"]), "certain"))
         kinds.update(dict.fromkeys((c.lower() for c in lists["imperatives"]), "imperative"))
         kinds.update(dict.fromkeys((c.lower() for c in lists["imperatives_with_infinitive"]), "infinitive"))
         if hedged_triggers:
             kinds.update(dict.fromkeys(_HEDGED_FUTURES, "hedged"))
-        kinds = {" ".join(k.split()): v for k, v in kinds.items()}
-        return cls(
-            # One alternation, not one group per kind: about three times faster in ``re``.
-            trigger=re.compile(_phrase_pattern(list(kinds))),
-            kinds=kinds,
-            label=re.compile(rf"({_phrase_pattern(lists['labels'])})\s*:\s*(?=\S)"),
-            certainty=re.compile(_phrase_pattern(lists["certainty_adverbs"])),
-            hedge=re.compile(_phrase_pattern(lists["hedges"])),
-            hedged_complement=re.compile(_phrase_pattern(lists["hedges"]) + r"\s+that\b"),
-            attribution=re.compile(_phrase_pattern(lists["attribution"])),
-            schedule=re.compile(
-                _phrase_pattern(lists["schedule_times"] + lists["scheduling_phrases"]) + "|" + _DATE_OR_TIME
-            ),
-            clause_break=re.compile(_CLAUSE_BREAK),
-            set_phrase=re.compile(_phrase_pattern(lists["set_phrases"])),
-            scheduling_verbs=frozenset(v.strip().lower() for v in lists["scheduling_verbs"]),
-            passive_forecasts=frozenset(v.strip().lower() for v in lists["passive_forecasts"]),
-            infinitive=re.compile(
-                r"\s+(?:[\w'\"-]+\s+){0,8}?to\s+(?!(?:" + "|".join(sorted(_DETERMINERS)) + r")\b)[a-z]+"
-            ),
-            trigger_scan=_scan_pattern(list(kinds)),
-            label_scan=_scan_pattern(lists["labels"], follows=r"\s*:\s*\S"),
-            attribution_scan=_scan_pattern(lists["attribution"]),
-            label_reversed=_reversed_label_pattern(lists["labels"]),
+        self.kinds = {" ".join(k.split()): v for k, v in kinds.items()}
+        self.lists = lists
+        self.use_re2 = use_re2
+        # One alternation, not one group per kind: about three times faster in ``re``.
+        self.trigger = _phrases(list(self.kinds), use_re2)
+        self.certainty = _phrases(lists["certainty_adverbs"], use_re2)
+        self.hedge = _phrases(lists["hedges"], use_re2)
+        self.hedged_complement = _phrases(lists["hedges"], use_re2, then="that")
+        self.attribution = _phrases(lists["attribution"], use_re2)
+        self.set_phrase = _phrases(lists["set_phrases"], use_re2)
+        schedule = lists["schedule_times"] + lists["scheduling_phrases"]
+        self.schedule = _Pattern(
+            _phrase_pattern(schedule) + "|" + _DATE_OR_TIME,
+            _phrase_pattern(schedule, _RE2_SPACE + "+") + "|" + _for_re2(_DATE_OR_TIME)
+            if use_re2 and _spelt_in_ascii(schedule)
+            else None,
+        )
+        self.scheduling_verbs = frozenset(v.strip().lower() for v in lists["scheduling_verbs"])
+        self.passive_forecasts = frozenset(v.strip().lower() for v in lists["passive_forecasts"])
+
+    def kind_of(self, cue: str) -> str:
+        """What a trigger is (given its text): will, certain, imperative, infinitive or hedged."""
+        return self.kinds[" ".join(cue.split())]
+
+    @cached_property
+    def label(self) -> re.Pattern:
+        return re.compile(rf"({_phrase_pattern(self.lists['labels'])})\s*:\s*(?=\S)")
+
+    @cached_property
+    def label_reversed(self) -> re.Pattern | None:
+        return _reversed_label_pattern(self.lists["labels"])
+
+    @cached_property
+    def clause_break(self) -> re.Pattern:
+        return re.compile(_CLAUSE_BREAK)
+
+    @cached_property
+    def infinitive(self) -> re.Pattern:
+        return re.compile(r"\s+(?:[\w'\"-]+\s+){0,8}?to\s+(?!(?:" + "|".join(sorted(_DETERMINERS)) + r")\b)[a-z]+")
+
+    @cached_property
+    def prefilter(self) -> _Prefilter | None:
+        """The loose forms of the per-sentence patterns (see :class:`_Prefilter`); None without RE2."""
+        if not self.use_re2:
+            return None
+        space = _RE2_SPACE + "+"
+
+        def loose(phrases: list[str]) -> str | None:
+            return _phrase_pattern(phrases, space, closed=False) if _spelt_in_ascii(phrases) else None
+
+        return _Prefilter(
+            {
+                "attribution": loose(self.lists["attribution"]),
+                "hedges": loose(self.lists["hedges"]),  # hedged_complement starts with a hedge
+                "set_phrases": loose(self.lists["set_phrases"]),
+                "certainty_adverbs": loose(self.lists["certainty_adverbs"]),
+                "figures": _RE2_DIGIT,  # every alternative of plan_figure holds a digit
+                # _CLAUSE_BREAK with the look-ahead dropped; the dashes are NUL (_OTHER_STAND_IN) in the view.
+                "clause_breaks": rf"[;:\x00]|{_RE2_SPACE}-|,{space}(?:{_CONJUNCTIONS})",
+            }
         )
 
 
@@ -328,23 +477,40 @@ class _Candidate:
 class _Sentence:
     """One sentence with the facts every trigger in it shares, computed on first use."""
 
-    def __init__(self, doc: Document, start: int, end: int, cues: Cues) -> None:
+    def __init__(self, doc: Document, start: int, end: int, cues: Cues, low: str, view: bytes) -> None:
         self.doc = doc
         self.start = start
         self.end = end
         self.text = doc.normalized[start:end]
-        self.low = doc.memo(_LOWERED, _lowered)[start:end]
+        self.low = low[start:end]
+        self.view = view[start:end]
         self.cues = cues
+        prefilter = cues.prefilter
+        self._lists = None if prefilter is None else prefilter.lists_in(self.view)
+        self._prefix_end: int | None = None
         self._breaks: list[tuple[int, int]] | None = None
         self._attribution: list[tuple[int, int]] | None = None
+
+    def may_hold(self, name: str) -> bool:
+        """False when the prefilter rules out any match of ``name`` in this sentence (see :class:`_Prefilter`)."""
+        return self._lists is None or name in self._lists
 
     @property
     def is_question(self) -> bool:
         return self.text.rstrip(" \"')]*_").endswith("?")
 
+    @property
+    def prefix_end(self) -> int:
+        """Where the text starts after list markers."""
+        if self._prefix_end is None:
+            self._prefix_end = _GRAMMAR.list_prefix.match(self.text).end()
+        return self._prefix_end
+
     def breaks(self) -> list[tuple[int, int]]:
         if self._breaks is None:
-            self._breaks = [(m.start(), m.end()) for m in self.cues.clause_break.finditer(self.low)]
+            self._breaks = []
+            if self.may_hold("clause_breaks"):
+                self._breaks = [(m.start(), m.end()) for m in self.cues.clause_break.finditer(self.low)]
         return self._breaks
 
     def clause(self, pos: int) -> tuple[int, int]:
@@ -367,7 +533,9 @@ class _Sentence:
         label (``claim_follows``) the claim is what follows, so any source in it counts.
         """
         if self._attribution is None:
-            self._attribution = _scan_spans(self.cues.attribution_scan, self.cues.attribution, self.low)
+            self._attribution = []
+            if self.may_hold("attribution"):
+                self._attribution = self.cues.attribution.spans(self.low, self.view)
             self._attribution.extend(self._viewpoint())
         for a_start, a_end in self._attribution:
             if a_start < end and start < a_end:
@@ -376,27 +544,35 @@ class _Sentence:
                 continue  # "..., and expect fares to follow": another forecast, not a source
             if a_end <= start or claim_follows or self.low.startswith("according", a_start):
                 return True
-            if _TAG_SEPARATOR.search(self.text, end, a_start):
+            if _GRAMMAR.tag_separator.search(self.text, end, a_start):
                 return True
         return False
 
     def _viewpoint(self) -> list[tuple[int, int]]:
         """A frame naming whose view follows: "For the Kremlin, ...", "To Western analysts, ..."."""
-        m = _VIEWPOINT.match(self.text, len(_LIST_PREFIX.match(self.text).group()))
+        if not self.text.startswith(("For", "To"), self.prefix_end):
+            return []
+        m = _GRAMMAR.viewpoint.match(self.text, self.prefix_end)
         return [(m.start(), m.end())] if m else []
 
     def hedged(self, start: int, end: int) -> bool:
         """Whether a hedge sits in the clause, or governs it from earlier ("suggests that a and b")."""
-        if self.cues.hedge.search(self.low, start, end) is not None:
+        if not self.may_hold("hedges"):
+            return False
+        if self.cues.hedge.search(self.low, self.view, start, end) is not None:
             return True
-        return start > 0 and self.cues.hedged_complement.search(self.low, 0, start) is not None
+        return start > 0 and self.cues.hedged_complement.search(self.low, self.view, 0, start) is not None
 
     def quoted(self, start: int, end: int) -> bool:
         return self.doc.in_quotation(self.start + start, self.start + end)
 
+    def trigger_at(self, pos: int) -> str | None:
+        """The kind of the trigger that starts at ``pos``, if one does."""
+        span = self.cues.trigger.match(self.low, self.view, pos)
+        return None if span is None else self.cues.kind_of(self.low[span[0] : span[1]])
+
     def _imperative_at(self, pos: int) -> bool:
-        m = self.cues.trigger.match(self.low, pos)
-        return m is not None and self.cues.kind_of(m) in ("imperative", "infinitive")
+        return self.trigger_at(pos) in ("imperative", "infinitive")
 
     def opens_clause(self, pos: int) -> bool:
         """Whether ``pos`` starts the sentence or a clause (see :meth:`at_clause_start`, ``_CLAUSE_BREAK``)."""
@@ -407,12 +583,12 @@ class _Sentence:
     def at_clause_start(self, pos: int) -> bool:
         """Whether only list markers, a label or a clause break come before ``pos``."""
         before = self.text[:pos].rstrip()
-        if not before or _LIST_PREFIX.fullmatch(before):
+        if not before or _GRAMMAR.list_prefix.fullmatch(before):
             return True
         return before.endswith((":", ";", "\u2013", "\u2014", " -"))
 
     def words(self, start: int, end: int) -> list[str]:
-        return _WORD.findall(self.low, start, end)
+        return _GRAMMAR.word.findall(self.low, start, end)
 
 
 class SpeculativeForecast(Check):
@@ -455,17 +631,18 @@ class SpeculativeForecast(Check):
         extra = ctx.options.get("extra_cues") or {}
         hedged = bool(ctx.options.get("report_hedged"))
         key = ("speculative-forecast-cues", hedged, repr(sorted(extra.items())))
-        return ctx.memo(key, lambda: Cues.build(load_cue_lists(extra), hedged))
+        return ctx.memo(key, lambda: Cues(load_cue_lists(extra), hedged))
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         cues = self._cues(ctx)
         report_hedged = bool(ctx.options.get("report_hedged"))
-        by_sentence: dict[int, list[re.Match]] = {}
+        by_sentence: dict[int, list[tuple[int, int]]] = {}
         lowered = doc.memo(_LOWERED, _lowered)
-        for start in _scan(cues.trigger_scan, cues.trigger, lowered):
-            index = doc.sentence_index(start)
+        view = doc.memo(_VIEW, _view)
+        for span in cues.trigger.spans(lowered, view):
+            index = doc.sentence_index(span[0])
             if index is not None:
-                by_sentence.setdefault(index, []).append(cues.trigger.match(lowered, start))
+                by_sentence.setdefault(index, []).append(span)
         for start in _label_starts(cues, lowered):  # checked at sentence starts in _analyse
             index = doc.sentence_index(start)
             if index is not None:
@@ -477,7 +654,7 @@ class SpeculativeForecast(Check):
             block = doc.blocks[sentence.block]
             if "blockquote" in block.scopes:
                 continue
-            sent = _Sentence(doc, sentence.start, sentence.end, cues)
+            sent = _Sentence(doc, sentence.start, sentence.end, cues, lowered, view)
             if sent.is_question:
                 continue
             found = self._analyse(sent, triggers, block.kind)
@@ -486,22 +663,21 @@ class SpeculativeForecast(Check):
             yield self._report(doc, found)
 
     # -- recognising a forecast in one sentence --------------------------------------------
-    def _analyse(self, sent: _Sentence, triggers: list[re.Match], block_kind: str) -> _Candidate | None:
+    def _analyse(self, sent: _Sentence, triggers: list[tuple[int, int]], block_kind: str) -> _Candidate | None:
         hedged: _Candidate | None = None
         label = None
-        if block_kind not in ("heading", "headline"):
-            prefix = _LIST_PREFIX.match(sent.text)
-            label = sent.cues.label.match(sent.low, prefix.end() if prefix else 0)
+        if block_kind not in ("heading", "headline") and ":" in sent.low:  # a label ends in a colon
+            label = sent.cues.label.match(sent.low, sent.prefix_end)
         if label is not None:
             found = self._labelled(sent, label)
             if found is not None and not found.hedged:
                 return found
             hedged = found
-        for m in triggers:
-            start, end = m.start() - sent.start, m.end() - sent.start
+        for start, end in triggers:
+            start, end = start - sent.start, end - sent.start
             if sent.quoted(start, end):
                 continue
-            kind = sent.cues.kind_of(m)
+            kind = sent.cues.kind_of(sent.low[start:end])
             if kind == "will":
                 found = self._future(sent, start, end)
             elif kind == "certain":
@@ -522,12 +698,12 @@ class SpeculativeForecast(Check):
     def _labelled(self, sent: _Sentence, label: re.Match) -> _Candidate | None:
         claim_start = label.end()
         _, claim_end = sent.clause(claim_start + 1)
-        if not _WORD.search(sent.text, claim_start, claim_end) or sent.quoted(claim_start, claim_end):
+        if not _GRAMMAR.word.search(sent.text, claim_start, claim_end) or sent.quoted(claim_start, claim_end):
             return None
         own_end = label.end(1)
-        opening = sent.cues.trigger.match(sent.low, claim_start)
-        if opening is not None and sent.cues.kind_of(opening) in ("imperative", "infinitive"):
-            own_end = opening.end()  # "Trend forecast: Expect ...": the imperative is the claim, not a source
+        opening = sent.cues.trigger.match(sent.low, sent.view, claim_start)
+        if opening is not None and sent.cues.kind_of(sent.low[opening[0] : opening[1]]) in ("imperative", "infinitive"):
+            own_end = opening[1]  # "Trend forecast: Expect ...": the imperative is the claim, not a source
         if sent.attributed(label.start(1), own_end, claim_follows=True):
             return None
         return self._candidate(
@@ -571,7 +747,9 @@ class SpeculativeForecast(Check):
         after = sent.words(end, clause_end)
         if not after or after[0] in _NOUN_WILL_AFTER:
             return None
-        if any(m.start() <= start < m.end() for m in sent.cues.set_phrase.finditer(sent.low)):
+        if sent.may_hold("set_phrases") and any(
+            s <= start < e for s, e in sent.cues.set_phrase.spans(sent.low, sent.view)
+        ):
             return None  # "time will tell"
         if self._subordinate(sent, clause_start, start):
             return None
@@ -580,8 +758,8 @@ class SpeculativeForecast(Check):
         if sent.hedged(clause_start, clause_end):
             return self._candidate(sent, clause_start, clause_end, "will", text[start:end], hedged=True)
         planned = self._planned(sent, after, end, clause_start, clause_end)
-        if planned and sent.cues.certainty.search(sent.low) is None:  # a certainty adverb makes even a plan a forecast
-            return None
+        if planned and not (sent.may_hold("certainty_adverbs") and sent.cues.certainty.search(sent.low, sent.view)):
+            return None  # a plan, unless a certainty adverb makes it a forecast
         return self._candidate(sent, clause_start, clause_end, "will", text[start:end])
 
     def _hedged_modal(self, sent: _Sentence, start: int, end: int) -> _Candidate | None:
@@ -618,9 +796,9 @@ class SpeculativeForecast(Check):
         ("will cut 500 jobs"). Passives that predict harm ("will be left homeless") are listed
         in the cues as forecasts.
         """
-        if sent.cues.schedule.search(sent.low, clause_start, clause_end):
+        if sent.cues.schedule.search(sent.low, sent.view, clause_start, clause_end):
             return True
-        if _PLAN_FIGURE.search(sent.text, will_end, clause_end):
+        if sent.may_hold("figures") and _GRAMMAR.plan_figure.search(sent.text, will_end, clause_end):
             return True
         verbs = [w for w in after if w not in _ADVERBS and (not w.endswith("ly") or w in _LY_VERBS)]
         if not verbs:
@@ -671,6 +849,7 @@ class SpeculativeForecast(Check):
 
 
 _LOWERED = "speculative-forecast:lowered"
+_VIEW = "speculative-forecast:ascii-view"
 
 
 def _lowered(doc: Document) -> str:
@@ -684,6 +863,11 @@ def _lowered(doc: Document) -> str:
         odd = {c: c.lower()[0] for c in set(text) if len(c.lower()) != 1}
         low = text.translate(str.maketrans(odd)).lower()
     return low
+
+
+def _view(doc: Document) -> bytes:
+    """The ASCII view of the lower-cased text that RE2 scans (see :func:`_ascii_view`)."""
+    return _ascii_view(doc.memo(_LOWERED, _lowered))
 
 
 def _excerpt(text: str) -> str:
