@@ -250,8 +250,9 @@ def day_problem(year: int | None, month: int, day: int) -> str | None:
 
 # -- scanning -------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+def _compiled() -> tuple[tuple[str, LazyPattern], ...]:
+    """The patterns, each compiled when first tried: a short article tries only a few of them."""
+    return tuple((kind, LazyPattern(pattern)) for kind, pattern in _PATTERNS)
 
 
 @lru_cache(maxsize=1)
