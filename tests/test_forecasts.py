@@ -342,7 +342,7 @@ def test_re2_patterns_find_what_python_finds(extra):
 def test_cues_outside_ascii_fall_back_to_python():
     """A cue outside ASCII cannot be looked for in the ASCII view; its list runs on Python's ``re``."""
     _, fast, _ = _fast_and_plain({"hedges": ["peut-\u00eatre"]})
-    assert fast.hedge._re2_source is None and fast.trigger._re2_source is not None
+    assert not fast.hedge.uses_re2 and fast.trigger.uses_re2
     text = "Rents will, peut-\u00catre, keep climbing."
     assert forecasts(text)
     assert forecasts(text, extra_cues={"hedges": ["peut-\u00eatre"]}) == []

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from newslint.checks.base import Check, CheckContext, Docs, Option, OptionError
 from newslint.document import Document
@@ -222,34 +222,34 @@ def _spelt_in_ascii(phrases: list[str]) -> bool:
 class _Pattern:
     """A pattern on the lower-cased text, run by RE2 on the ASCII view when it has an RE2 form.
 
-    Either way the matches are what ``re.compile(source)`` finds on the text. Without an
-    RE2 form (a cue not spelt in ASCII, or ``use_re2=False`` in the tests) Python's ``re``
-    does the work.
+    ``write(for_re2)`` spells it for Python's ``re`` or for RE2, on first use. Either way the
+    matches are what the ``re`` form finds on the text; without an RE2 form (a cue not spelt
+    in ASCII, or ``use_re2=False`` in the tests) Python's ``re`` does the work.
     """
 
-    def __init__(self, source: str, re2_source: str | None) -> None:
-        self.source = source
-        self._re2_source = re2_source
+    def __init__(self, write: Callable[[bool], str], uses_re2: bool) -> None:
+        self._write = write
+        self.uses_re2 = uses_re2
 
     @cached_property
     def _python(self) -> re.Pattern:
-        return re.compile(self.source)
+        return re.compile(self._write(False))
 
     @cached_property
     def _re2(self):
         import re2  # only when first needed: importing it costs a few milliseconds
 
-        return re2.compile(self._re2_source.encode("ascii"))
+        return re2.compile(self._write(True).encode("ascii"))
 
     def spans(self, low: str, view: bytes) -> list[tuple[int, int]]:
         """The spans of ``finditer`` over the whole text."""
-        if self._re2_source is None:
+        if not self.uses_re2:
             return [m.span() for m in self._python.finditer(low)]
         return [m.span() for m in self._re2.finditer(view)]
 
     def search(self, low: str, view: bytes, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         """The span of ``search(low, start, end)``, or None."""
-        if self._re2_source is None:
+        if not self.uses_re2:
             m = self._python.search(low, start, len(low) if end is None else end)
         else:  # RE2 looks past its end position for a word boundary, Python's re does not: cut the view
             m = self._re2.search(view if end is None or end >= len(view) else view[:end], start)
@@ -257,17 +257,20 @@ class _Pattern:
 
     def match(self, low: str, view: bytes, pos: int) -> tuple[int, int] | None:
         """The span of ``match(low, pos)``, or None."""
-        m = self._python.match(low, pos) if self._re2_source is None else self._re2.match(view, pos)
+        m = self._re2.match(view, pos) if self.uses_re2 else self._python.match(low, pos)
         return None if m is None else m.span()
 
 
 def _phrases(phrases: list[str], use_re2: bool, then: str = "") -> _Pattern:
     """A cue list as one whole-word pattern (``then``: a word that must follow)."""
     follow = rf"\s+{then}\b" if then else ""
-    re2_source = None
-    if use_re2 and _spelt_in_ascii(phrases):
-        re2_source = _phrase_pattern(phrases, _RE2_SPACE + "+") + _for_re2(follow)
-    return _Pattern(_phrase_pattern(phrases) + follow, re2_source)
+
+    def write(for_re2: bool) -> str:
+        if for_re2:
+            return _phrase_pattern(phrases, _RE2_SPACE + "+") + _for_re2(follow)
+        return _phrase_pattern(phrases) + follow
+
+    return _Pattern(write, use_re2 and _spelt_in_ascii(phrases))
 
 
 class _Prefilter:
@@ -394,12 +397,13 @@ class Cues:
         self.attribution = _phrases(lists["attribution"], use_re2)
         self.set_phrase = _phrases(lists["set_phrases"], use_re2)
         schedule = lists["schedule_times"] + lists["scheduling_phrases"]
-        self.schedule = _Pattern(
-            _phrase_pattern(schedule) + "|" + _DATE_OR_TIME,
-            _phrase_pattern(schedule, _RE2_SPACE + "+") + "|" + _for_re2(_DATE_OR_TIME)
-            if use_re2 and _spelt_in_ascii(schedule)
-            else None,
-        )
+
+        def write_schedule(for_re2: bool) -> str:
+            if for_re2:
+                return _phrase_pattern(schedule, _RE2_SPACE + "+") + "|" + _for_re2(_DATE_OR_TIME)
+            return _phrase_pattern(schedule) + "|" + _DATE_OR_TIME
+
+        self.schedule = _Pattern(write_schedule, use_re2 and _spelt_in_ascii(schedule))
         self.scheduling_verbs = frozenset(v.strip().lower() for v in lists["scheduling_verbs"])
         self.passive_forecasts = frozenset(v.strip().lower() for v in lists["passive_forecasts"])
 
