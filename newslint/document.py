@@ -17,7 +17,7 @@ and shared by every check; plugins add their own with :meth:`Document.memo`.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import Any, Callable
 
 from newslint.findings import Location
-from newslint.text.quotes import find_quotations
+from newslint.text.quotes import find_quotations, quotation_marks
 from newslint.text.sentences import split_sentences
 
 #: One-for-one replacements that make text easier to match (see module docstring).
@@ -152,8 +152,13 @@ class Document:
     def quotations(self) -> list[tuple[int, int]]:
         """Spans of quoted speech (quote marks included), never crossing a block."""
         spans: list[tuple[int, int]] = []
+        marks = quotation_marks(self.prose)
+        if not marks:
+            return spans
         for block in self.blocks:
-            spans.extend(find_quotations(self.prose, block.start, block.end))
+            first = bisect_left(marks, block.start)
+            if first < len(marks) and marks[first] < block.end:  # else the block has no quotation
+                spans.extend(find_quotations(self.prose, block.start, block.end))
         return spans
 
     # The lookups below are called very often by checks: each bisects a plain list of

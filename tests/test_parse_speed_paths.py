@@ -183,3 +183,31 @@ def test_candidate_boundaries_equal_the_regular_expression_scan():
         fast = [(m.span(), m.group(1)) for m in sentences._candidates(text, start, end)]
         slow = [(m.span(), m.group(1)) for m in sentences._CANDIDATE.finditer(text, start, end)]
         assert fast == slow, (text, start, end)
+
+
+# -- quotations: blocks without a quotation mark are skipped ---------------------------------------
+
+
+def test_quotation_marks_are_every_mark_find_quotations_reads():
+    from newslint.text import quotes
+
+    pieces = ["a", '"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2018", "\u2019", "'", " ", "\n", "x y"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        expected = [i for i, ch in enumerate(text) if ch in '"\u201c\u201d\u201e\u00ab\u00bb\u2018']
+        assert quotes.quotation_marks(text) == expected
+
+
+def test_document_quotations_equal_a_scan_of_every_block():
+    from newslint.markup import parse_document
+    from newslint.text.quotes import find_quotations
+
+    lines = ["Plain line without marks.", '"We will," she said.', "\u201cOpen and never closed", "Russia\u2019s envoy",
+             "called it \u2018a bluff\u2019 today", "\u00abNon\u00bb, dit-il.", "\u201d stray close", "", ""]
+    rng = random.Random(9)
+    for _ in range(500):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 8)))
+        document = parse_document("a.txt", text)[0]
+        expected = [q for b in document.blocks for q in find_quotations(document.prose, b.start, b.end)]
+        assert document.quotations == expected, repr(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _DOUBLE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb\u2018"  # what _DOUBLE matches, and the opening single quote
 _SINGLE_CLOSE = re.compile(r"\u2019(?![^\W\d_])")
 #: What may stand just before an opening single quote (else it is not opening a quotation).
 _BEFORE_SINGLE_OPEN = frozenset(" \t\n([\u2014\u2013-\u00a0")
@@ -43,6 +44,19 @@ def find_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = text.find("\u2018", at + 1, end)
     spans.sort()
     return spans
+
+
+def quotation_marks(text: str) -> list[int]:
+    """Offsets of every mark :func:`find_quotations` looks at, in order: a block without
+    any has no quotation. Found with ``str.find``, much faster than a regular expression."""
+    found: list[int] = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 def _only_space(text: str, start: int, end: int) -> bool:
