@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from newslint.findings import Location
 from newslint.text.quotes import find_quotations, quotation_marks
-from newslint.text.sentences import split_sentences
+from newslint.text.sentences import split_sentences, terminal_marks
 
 #: One-for-one replacements that make text easier to match (see module docstring).
 NORMALIZE_TABLE = str.maketrans(
@@ -137,12 +137,13 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        out: list[Sentence] = []
         norm = self.normalized
-        for index, block in enumerate(self.blocks):
-            for start, end in split_sentences(norm, block.start, block.end):
-                out.append(Sentence(start, end, index))
-        return out
+        marks = terminal_marks(norm)
+        return [
+            Sentence(start, end, index)
+            for index, block in enumerate(self.blocks)
+            for start, end in split_sentences(norm, block.start, block.end, marks)
+        ]
 
     @cached_property
     def paragraphs(self) -> list[Block]:

@@ -167,7 +167,7 @@ def test_typical_news_page_is_tokenized_without_html_parser():
     assert meta[0] == "Summit"
 
 
-# -- sentences: candidate boundaries found from full stops against the regular expression ----------
+# -- sentences: candidate boundaries tried only at terminal marks, against the full scan -------------
 
 
 def test_candidate_boundaries_equal_the_regular_expression_scan():
@@ -180,9 +180,12 @@ def test_candidate_boundaries_equal_the_regular_expression_scan():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
-        fast = [(m.span(), m.group(1)) for m in sentences._candidates(text, start, end)]
+        marks = sentences.terminal_marks(text)
+        assert marks == [i for i, ch in enumerate(text) if ch in ".!?\u2026"]
+        fast = [(m.span(), m.group(1)) for m in sentences._candidates_at(text, start, end, marks)]
         slow = [(m.span(), m.group(1)) for m in sentences._CANDIDATE.finditer(text, start, end)]
         assert fast == slow, (text, start, end)
+        assert sentences.split_sentences(text, start, end, marks) == sentences.split_sentences(text, start, end)
 
 
 # -- quotations: blocks without a quotation mark are skipped ---------------------------------------

@@ -11,6 +11,7 @@ initials ("George W. Bush"), dotted acronyms ("U.S.") and the like. Decimals
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 #: Terminal punctuation, closing quotes or brackets, then spaces; group 1 is the next character.
 _CANDIDATE = re.compile(r"(?:[.!?]+|\u2026)[\"')\]\u2019\u201d]*(?=\s+(\S?))")
@@ -43,11 +44,16 @@ _WORDLIKE = re.compile(r"\w")
 _OPENERS = "\"'([\u2018\u201c"
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of spaces."""
+def split_sentences(text: str, start: int, end: int, marks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of spaces.
+
+    ``marks``, :func:`terminal_marks` of ``text``, spares scanning every character
+    of each block when the caller splits many blocks of one text.
+    """
     out: list[tuple[int, int]] = []
     sentence_start = start
-    for m in _candidates(text, start, end):
+    candidates = _CANDIDATE.finditer(text, start, end) if marks is None else _candidates_at(text, start, end, marks)
+    for m in candidates:
         if _is_boundary(text, m, sentence_start):
             _add(text, sentence_start, m.end(), out)
             sentence_start = m.end()
@@ -55,35 +61,44 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _candidates(text: str, start: int, end: int):
-    """``_CANDIDATE.finditer(text, start, end)``, sooner.
+def terminal_marks(text: str) -> list[int]:
+    """Offsets of the characters a candidate boundary starts with, in order (found with
+    ``str.find``: the regular expression would try every character of every block)."""
+    found: list[int] = []
+    for mark in ".!?\u2026":
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
-    The regular expression tries every character; when full stops are the only
-    terminal punctuation, it is tried only where ``str.find`` finds one.
-    """
-    if text.find("?", start, end) >= 0 or text.find("!", start, end) >= 0 or text.find("\u2026", start, end) >= 0:
-        yield from _CANDIDATE.finditer(text, start, end)
-        return
+
+def _candidates_at(text: str, start: int, end: int, marks: list[int]):
+    """``_CANDIDATE.finditer(text, start, end)``, trying the pattern only at ``marks``, where it can start."""
     match = _CANDIDATE.match
-    at = text.find(".", start, end)
-    while at >= 0:
-        m = match(text, at, end)
-        if m is None:
-            at = text.find(".", at + 1, end)
-        else:
-            yield m
-            at = text.find(".", m.end(), end)
+    after = start
+    for i in range(bisect_left(marks, start), len(marks)):
+        at = marks[i]
+        if at >= end:
+            break
+        if at >= after:
+            m = match(text, at, end)
+            if m is not None:
+                yield m
+                after = m.end()
 
 
 def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     """Append the trimmed span; a stray quote mark or bracket joins the sentence before."""
-    chunk = text[s:e]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    s += len(chunk) - len(chunk.lstrip())
-    e = s + len(stripped)
-    if out and not _WORDLIKE.search(stripped):
+    if s >= e or text[s].isspace() or text[e - 1].isspace():
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if not stripped:
+            return
+        s += len(chunk) - len(chunk.lstrip())
+        e = s + len(stripped)
+    if out and not _WORDLIKE.search(text, s, e):
         out[-1] = (out[-1][0], e)
     else:
         out.append((s, e))
