@@ -82,6 +82,38 @@ def test_typical_news_markdown_is_read_without_markdown_it():
     assert markdown._align_units(body, starts, units) == markdown._read_tokens(body, starts)
 
 
+FRONT_MATTER_KEYS = ["title", "date", "author", "lang", "yes", "On", "a-b", "_x", "1x", "-x", "Null", "y"]
+FRONT_MATTER_VALUES = [
+    '"Story 0: Rotterdam"', "'it''s'", "'a'", "2025-11-12", "2025-13-45", "2025-1-2", "Ana Ruiz", "Yes", "no", "NULL",
+    "~", "1", "1.5", "en-GB", "a # c", "a: b", "[a, b]", "{a: 1}", "&x", "*x", "!tag x", "Caf\u00e9", "x\u00a0y",
+    '"unterminated', "", "e.g. x, y", "O'Brien", "- item", '"tab\there"', '"esc\\"', "x  ", "N", "off-site",
+]
+
+
+def test_simple_front_matter_equals_yaml():
+    from newslint.resources import safe_load
+
+    rng = random.Random(13)
+    accepted = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 5)):
+            r = rng.random()
+            if r < 0.1:
+                lines.append(rng.choice(["", "  ", "# note", "  nested: 1", "- item"]))
+            else:
+                separator = ": " if r < 0.9 else rng.choice([":", ":  ", " : "])
+                lines.append(rng.choice(FRONT_MATTER_KEYS) + separator + rng.choice(FRONT_MATTER_VALUES))
+        source = "\n".join(lines) + "\n"
+        fields = markdown._simple_front_matter(source)
+        if fields is None:
+            continue
+        accepted += 1
+        expected = safe_load(source) or {}
+        assert [(k, type(v), v) for k, v in fields.items()] == [(k, type(v), v) for k, v in expected.items()], source
+    assert accepted > 500
+
+
 # -- HTML: the regular-expression tokenizer against html.parser ------------------------------
 
 HTML_USUAL = [

@@ -15,7 +15,9 @@ holds the two readings equal on many inputs.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from typing import Any
 
 import yaml
 
@@ -25,6 +27,16 @@ from newslint.resources import safe_load
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_SIMPLE_FIELD = re.compile(
+    r"""(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?:\ +(?:
+        "(?P<double>[^"\\]*)" | '(?P<single>[^']*)'
+      | (?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})
+      | (?P<plain>[A-Za-z][\w.,'\ -]*?)
+    ))?\ *""",
+    re.X,
+)
+#: Plain words YAML reads as booleans or null, in any case (PyYAML knows fewer spellings).
+_YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null"}
 
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -71,14 +83,16 @@ def read_markdown(path: str, text: str) -> tuple:
     fm = _FRONT_MATTER.match(text)
     if fm:
         body = blank_out(text[: fm.end()]) + text[fm.end() :]
-        try:
-            fields = safe_load(fm.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 2})" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            problems.append(InputError(f"malformed front matter{where}: {problem}", 0))
-            fields = None
+        fields = _simple_front_matter(fm.group(1))
+        if fields is None:
+            try:
+                fields = safe_load(fm.group(1))
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f" (line {mark.line + 2})" if mark is not None else ""
+                problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+                problems.append(InputError(f"malformed front matter{where}: {problem}", 0))
+                fields = None
         if fields is not None and not isinstance(fields, dict):
             problems.append(InputError("malformed front matter: expected key: value pairs", 0))
         elif fields:
@@ -93,6 +107,36 @@ def read_markdown(path: str, text: str) -> tuple:
         prose_spans, blocks = _align_units(body, line_starts, units)
     document = build_document(path, text, "markdown", prose_spans, blocks, metadata)
     return document, problems
+
+
+def _simple_front_matter(source: str) -> dict[str, Any] | None:
+    """The fields of front matter made only of ``key: value`` lines, as YAML reads them; else None.
+
+    A value may be empty (None), a quoted string without escapes, a ``YYYY-MM-DD``
+    date, or plain words that YAML cannot read as anything but a string. Building
+    PyYAML's parser for these few lines costs more than reading the rest of the article.
+    """
+    if not source.replace("\n", "").isprintable():
+        return None
+    fields: dict[str, Any] = {}
+    for line in source.split("\n"):
+        if not line.strip(" "):
+            continue
+        field = _SIMPLE_FIELD.fullmatch(line)
+        if field is None:
+            return None
+        key, double, single, year, plain = field.group("key", "double", "single", "year", "plain")
+        if key.lower() in _YAML_WORDS or (plain and plain.lower() in _YAML_WORDS):
+            return None
+        if year:
+            try:
+                value: Any = _dt.date(int(year), int(field["month"]), int(field["day"]))
+            except ValueError:
+                return None
+        else:
+            value = next((v for v in (double, single, plain) if v is not None), None)
+        fields[key] = value
+    return fields
 
 
 def _line_span(line_starts: list[int], first: int, last: int, length: int) -> tuple[int, int]:
