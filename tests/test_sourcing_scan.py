@@ -1,13 +1,14 @@
-"""The sourcing checks' fast scans find exactly what the plain regular expressions find.
+"""The sourcing checks' fast paths find exactly what the straightforward versions find.
 
-The scans look for candidate places on a copy of the text where every lead character is
-a space, then match there (newslint/checks/statistics.py: _scan_words, _finder), and try
-only the claim patterns that can open with the word found (_StatLexicon.mention_at). The
-reference implementations below are the straightforward versions they replaced: one
-pattern with a lead-character class, and one alternation of every claim pattern.
+RE2 finds, on a one-byte "shadow" of the text, where a claim or a cue can start
+(newslint/checks/statistics.py: _re2_source, _shadow, _claim_starts, _VagueLexicon.starts);
+the Python patterns then match only there, and unsourced-statistic scans for its key words
+and numbers only near those places (_anchors_near, _mention_around). The reference versions
+below are the plain ones: every position, every anchor, one alternation of every claim pattern.
 """
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -31,7 +32,36 @@ EDGE_CASES = [
     "half a million people, a thousand workers, a nine-fold rise, twice as many, a record 40 jobs, 3-fold gains",
     "the clear majority of members; just under a quarter of; at least 40% of; an estimated 2 million homes",
     "a lot of people think; reportedly-so; according to reports-and some-believe many\u2014fear others\nargue",
+    # Characters RE2 reads through the shadow: other digits, spaces, letters and symbols.
+    "\u0663\u0664% of caf\u00e9 owners, 40\u2003per cent, \u00e9lite 12% rise, 7\u00b2 of 10, \u00a34bn record 5 million "
+    "people, na\u00efve experts say, \u017fome believe, d\u00e9put\u00e9s say, up \u0665 points, \u00bd of voters",
+    "1_000 people, 40_% of, experts_say, \x1c40% of\x1f staff, \x0bsources said, \u2028one in five\u2029adults",
+    "A 1,234,567,890,123 people total; 12,345.678.9 jobs; half a million, a million people rose by 12.5 percentage points",
+    # A claim opening far before its number; a number running past the stretch scanned for anchors.
+    "Exports contracted   by   approximately   12 points. Half of them said 123456789012345678901234567890123456789012345 "
+    "were 5 million people",
 ]
+
+#: Words the claim and cue patterns are made of, for texts that exercise them in odd orders.
+_SOUP = [
+    *st._KEY_WORDS, *st._CHANGE_WORDS, *st._HEDGE_WORDS, *st._SUPERLATIVE_WORDS, *st._MULTIPLE_WORDS,
+    *"""the a an of in on at by to from that said says according since records began years on record per cent
+    percent pc points percentage basis fold times as many more than out voters people jobs homes residents
+    workers high low ever experts critics analysts some many most sources studies research reportedly it is
+    widely believed are were have long argued show suggest found survey poll — – … ( ) " ' , ; : . / -
+    £ € caf\u00e9 \u0663 \u00e9lite \u2003 _ İ""".split(),
+]
+_NUMBERS = ["3", "12", "40%", "4.5%", "1,200", "2008", "15,000", "100%", "52", "1000", "2030", "3 million",
+            "£4bn", "$3", "8", "9.9", "1.2m", "200,000", "10-fold", "0.5", "1,2", "12,", "7."]
+
+
+def _soup(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [rng.choice(_NUMBERS) if rng.random() < 0.2 else rng.choice(_SOUP) for _ in range(rng.randint(3, 80))]
+        texts.append(" ".join(w.capitalize() if rng.random() < 0.1 else w for w in words))
+    return texts
 
 
 def _texts() -> list[str]:
@@ -42,7 +72,7 @@ def _texts() -> list[str]:
             texts += rules[section]["examples"][outcome]
     examples = Path(__file__).resolve().parent.parent / "examples"
     texts += [p.read_text("utf-8") for p in sorted(examples.iterdir()) if p.is_file()]
-    return [*texts, *EDGE_CASES, "\n\n".join(EDGE_CASES)]
+    return [*texts, *EDGE_CASES, "\n\n".join(EDGE_CASES), *_soup(300, 7)]
 
 
 TEXTS = _texts()
@@ -54,43 +84,133 @@ def _doc(text: str):
 
 def _reference_scan(word: re.Pattern, low: str) -> list[tuple[int, int]]:
     """The scan as one pattern: a lead character, then the word (or the word at the start)."""
-    found = []
-    first = word.match(low)
-    if first is not None:
-        found.append(first.span("word"))
-    led = re.compile(_LEAD + word.pattern)
-    found += [m.span("word") for m in led.finditer(low, first.end() if first is not None else 0)]
+    led = re.compile(f"(?:^|{_LEAD})(?:{word.pattern})")
+    return [m.span("word") for m in led.finditer(low)]
+
+
+def _everything() -> re.Pattern:
+    """Every claim pattern as one alternation, in the order mention_at tries them."""
+    sources = st._mention_sources(st._stat_lexicon())
+    return re.compile("|".join(f"(?P<{k}>{sources[k]})" for k in st._MENTION_KINDS))
+
+
+def _reference_statistics(doc, min_count: int = 1000) -> list[tuple]:
+    """unsourced-statistic's claims as a scan of every anchor finds them, trying the claim
+    patterns at the anchor and at the four words before it."""
+    lex, everything = st._stat_lexicon(), _everything()
+    low, text = st._lowered(doc), doc.normalized
+
+    def claim_at(place):
+        m = everything.match(low, place)
+        return m and (m.lastgroup, m)
+
+    covered, found = 0, []
+    for anchor in re.finditer(f"(?:^|{_LEAD})(?P<word>\\d[\\d,.]*|{st._alt(st._KEY_WORDS)})", low):
+        position = anchor.start("word")
+        if position < covered or st._YEAR.fullmatch(anchor.group("word")):
+            continue
+        claim = claim_at(position)
+        if claim is None and not (low[position].isdigit() and st._previous_word(low, position) not in st._LEADS_TO_NUMBER):
+            for w in [w.start() for w in st._WORD_START.finditer(low, max(0, position - 45), position)][-4:]:
+                before = claim_at(w)
+                if before and before[1].end() > position:
+                    claim = before
+                    break
+        if claim is None:
+            continue
+        kind, m = claim
+        covered = m.end()
+        if st._keep_mention(kind, m, low, text, min_count):
+            found.append((m.start(), m.end(), st._KIND_NAMES.get(kind, kind), *st._claim_span(lex, low, kind, *m.span())))
     return found
 
 
-def test_statistic_anchors_match_the_plain_scan():
+def test_statistics_match_a_scan_of_every_anchor():
+    for text in TEXTS:
+        for min_count in (1000, 50):
+            got = [(m.start, m.end, m.kind, m.claim_start, m.claim_end) for m in st.find_statistics(_doc(text), min_count)]
+            assert got == _reference_statistics(_doc(text), min_count), text[:80]
+
+
+def test_anchors_near_claim_starts_are_those_of_the_whole_scan():
     lex = st._stat_lexicon()
     for text in TEXTS:
         doc = _doc(text)
-        got = [m.span("word") for m in st._scan_words(doc, lex.anchor_finder, lex.anchor)]
-        assert got == _reference_scan(lex.anchor, st._lowered(doc)), text[:80]
+        low, starts = st._lowered(doc), st._claim_starts(doc)
+        everywhere = [(m.start("word"), m.end()) for m in lex.anchor.finditer(low)]
+        near = [(m.start("word"), m.end()) for m in st._anchors_near(lex, low, starts)]
+        assert set(near) <= set(everywhere), text[:80]
+        assert {a for a in everywhere if any(s <= a[0] <= s + 45 for s in starts)} <= set(near), text[:80]
 
 
-@pytest.mark.parametrize(
-    "options",
-    [
-        {},
-        {"extra_subjects": ("pollsters", "tea-party activists"),
-         "extra_phrases": ("word on the street is", "it's said", "(?i:rumours?) say", "[a-z]+ insiders claim")},
-    ],
-)
+def test_claims_start_only_where_re2_says_they_can():
+    everything = _everything()
+    for text in TEXTS:
+        doc = _doc(text)
+        low = st._lowered(doc)
+        starts = set(st._claim_starts(doc))
+        missed = [i for i in range(len(low)) if everything.match(low, i) and i not in starts]
+        assert not missed, low[missed[0] : missed[0] + 60]
+
+
+def test_text_without_figures_has_no_claim_starts():
+    assert st._claim_starts(_doc("The council met on Thursday. Critics say the bridge is unsafe.")) == []
+
+
+OPTIONS = [
+    {},
+    {"extra_subjects": ("pollsters", "tea-party activists", "d\u00e9put\u00e9s", "\u0663 analysts"),
+     "extra_phrases": ("word on the street is", "it's said", "(?i:rumours?) say", "[a-z]+ insiders claim",
+                       "(?<!not )widely feared", "\u017fome believe")},
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS)
 def test_vague_cues_match_the_plain_scan(options):
     lex = st._vague_lexicon(options.get("extra_subjects", ()), options.get("extra_phrases", ()))
     for text in TEXTS:
         doc = _doc(text)
-        got = [m.span("word") for m in st._scan_words(doc, lex.finder, lex.cue, lex.more)]
+        got = [m.span("word") for m in st._scan_words(st._lowered(doc), lex.cue, lex.starts(doc))]
         assert got == _reference_scan(lex.cue, st._lowered(doc)), text[:80]
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_cues_start_only_where_the_prefilter_says_they_can(options):
+    lex = st._vague_lexicon(options.get("extra_subjects", ()), options.get("extra_phrases", ()))
+    for text in TEXTS:
+        doc = _doc(text)
+        low = st._lowered(doc)
+        starts = set(lex.starts(doc))
+        missed = [i for i in range(len(low)) if lex.cue.match(low, i) and i not in starts]
+        assert not missed, low[missed[0] : missed[0] + 60]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bcafés?\b", r"\d+\s*%", r"[\w'-]+\s+say", r"[$£€]\d", r"(?P<n>\d{1,3})(?:,\d{3})*\Z",
+     r"[a-z-]+\s+(?:of\s+)?the", "٣ of", "naïve|ſome"],
+)
+def test_re2_translation_matches_wherever_python_does(pattern):
+    """The shadow keeps \\s, \\d, \\w and \\b where they were, so RE2 misses no match."""
+    python = re.compile(pattern)
+    automaton = st._re2_compile(pattern)
+    for text in TEXTS[-320:]:
+        doc = _doc(text)
+        low = st._lowered(doc)
+        starts = set(st._match_starts(automaton, st._shadow(doc)))
+        assert all(i in starts for i in range(len(low)) if python.match(low, i)), (pattern, low[:80])
+
+
+@pytest.mark.parametrize("pattern", [r"[^a-z]", r"\W", r"\S", r"\D", r"\B", r"a(?=b)", r"(?<!a)b", r"(?i)a", r"^a",
+                                     r"a$", r"(\w)\1", "[à-ü]", r"[\b]", r"\x41"])
+def test_re2_translation_refuses_what_could_miss_a_match(pattern):
+    with pytest.raises(ValueError):
+        st._re2_source(pattern)
 
 
 def test_claim_dispatch_matches_one_alternation_of_every_claim_pattern():
     lex = st._stat_lexicon()
-    sources = st._mention_sources(lex)
-    everything = re.compile("|".join(f"(?P<{k}>{sources[k]})" for k in st._MENTION_KINDS), re.VERBOSE)
+    everything = _everything()
     for text in TEXTS:
         low = st._lowered(_doc(text))
         for start in [m.start() for m in re.finditer(r"(?<![\w'-])\S", low)]:
@@ -101,33 +221,6 @@ def test_claim_dispatch_matches_one_alternation_of_every_claim_pattern():
             )
 
 
-@pytest.mark.parametrize(
-    "pattern, opening",
-    [
-        ("reportedly\\b", (["reportedly"], False)),
-        ("it is (?:widely )?believed", (["it"], True)),
-        ("(?:is|are) (?:widely )?believed", (["is", "are"], True)),
-        ("rumou?rs? say", (["rumo"], False)),
-        ("(?:media|press)?\\s+reports", None),
-        ("word on the street|gossip has it", None),
-        ("[a-z]+ insiders claim", None),
-        ("(?i:rumours?) say", None),
-    ],
-)
-def test_phrase_openings_are_read_conservatively(pattern, opening):
-    assert st._opening_words(pattern) == opening
-
-
-def test_numbers_that_go_on_are_the_only_ones_a_claim_opens_with():
-    """_NUMBER_GOES_ON lets _mention_around skip the claim patterns at most numbers."""
-    lex = st._stat_lexicon()
-    for text in TEXTS:
-        low = st._lowered(_doc(text))
-        for start in [m.start() for m in re.finditer(r"(?<![\w'-])\d", low)]:
-            if not st._NUMBER_GOES_ON.match(low, start):
-                assert lex.mention_at(low, start) is None, low[start : start + 60]
-
-
 def test_previous_word_matches_a_search_for_the_last_word():
     last_word = re.compile(r"([a-z'-]+)[^a-z'-]*\Z")
     for text in TEXTS:
@@ -135,12 +228,3 @@ def test_previous_word_matches_a_search_for_the_last_word():
         for start in range(len(low) + 1):
             m = last_word.search(low, max(0, start - 30), start)
             assert st._previous_word(low, start) == (m.group(1) if m else ""), low[max(0, start - 30) : start]
-
-
-def test_opener_is_where_the_claim_dispatch_has_patterns_to_try():
-    lex = st._stat_lexicon()
-    for text in TEXTS:
-        low = st._lowered(_doc(text))
-        for start in [m.start() for m in re.finditer(r"(?<![\w'-])\S", low)]:
-            if not lex.opener.match(low, start):
-                assert lex.mention_at(low, start) is None, low[start : start + 60]

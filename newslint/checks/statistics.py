@@ -74,58 +74,128 @@ def _trie_regex(node: dict) -> str:
 #: Characters that can stand before a word. A scan finds a word only right after one of
 #: these (or at the very start of the text), never after a letter or a digit.
 _LEAD_CHARS = " \n\"'([/,;:\u2014\u2013\u2026-"
-_LEAD_RUN = re.compile("[^\\s" + re.escape(_LEAD_CHARS) + "]*")
+_LEAD_SET = frozenset(_LEAD_CHARS)
 
 
-def _spaced(doc: Document) -> str:
-    """The lower-cased text with every lead character made a space, offset for offset (once
-    per document, shared by both checks). Scans open on a plain space, which the regex engine
-    finds several times faster than a character class."""
-
-    def build(d: Document) -> str:
-        text = _lowered(d)
-        for char in _LEAD_CHARS[1:]:
-            text = text.replace(char, " ")
-        return text
-
-    return doc.memo("sourcing.spaced", build)
-
-
-def _finder(spaced_words: Iterable[str], prefixes: Iterable[str] = (), digits: bool = False) -> re.Pattern:
-    """A pattern for the spaced text finding, cheaply, every place where a scan could match:
-    a space, then one of ``spaced_words`` and a space, or one of ``prefixes``, or a digit.
-    Only the prefix of each entry before its first lead character or space is used, so
-    the places found are a superset of the real matches, which :func:`_scan_words` checks."""
-    heads = {_LEAD_RUN.match(w.lower()).group() for w in spaced_words}
-    starts = {_LEAD_RUN.match(w.lower()).group() for w in prefixes}
-    if "" in heads or "" in starts:
-        return re.compile(" ")  # an entry opens on a lead character: every word is a candidate
-    options = [rf"(?:{_alt(heads)})\s"] if heads else []
-    options += [_alt(starts)] if starts else []
-    options += [r"\d"] if digits else []
-    return re.compile(f" (?={'|'.join(options)})")
-
-
-def _scan_words(doc: Document, finder: re.Pattern, word: re.Pattern,
-                more: re.Pattern | None = None) -> Iterator[re.Match]:
+def _scan_words(low: str, word: re.Pattern, places: Iterable[int]) -> Iterator[re.Match]:
     """Matches of ``word`` on the lower-cased text at its start or right after a lead character,
-    none overlapping another or its lead character: what ``re.finditer(LEAD + word)`` would
-    find, tried only where ``finder`` points in the spaced text (and ``more``, a lead-opened
-    pattern for the original text, for cues the finder cannot foresee)."""
-    low = _lowered(doc)
-    first = word.match(low)
-    free = first.end() if first is not None else 0  # where the next lead character may stand
-    if first is not None:
-        yield first
-    places = [c.end() for c in finder.finditer(_spaced(doc), free)]
-    if more is not None:
-        places = sorted({*places, *(c.end() for c in more.finditer(low, free))})
+    none overlapping another or its lead character: what ``re.finditer(LEAD + word)`` finds,
+    tried only at ``places`` (in order, a superset of where ``word`` can match)."""
+    free = 0  # where the next lead character may stand
     for place in places:
-        if place > free:
+        if place == 0:  # the text's start needs no lead character
+            m = word.match(low)
+        elif place > free and low[place - 1] in _LEAD_SET:
             m = word.match(low, place)
-            if m is not None:
-                free = m.end()
-                yield m
+        else:
+            continue
+        if m is not None:
+            free = m.end()
+            yield m
+
+
+# -- candidate places, found with RE2 --------------------------------------------------
+#
+# Python's regex engine tries a big alternation at every position of the text; RE2 runs
+# it as one automaton, many times faster. RE2 only finds *where* a claim or a cue can
+# start (a superset of the real places); the Python patterns then match there, so findings
+# never depend on the two engines agreeing. RE2 matches bytes with ASCII classes, so it
+# reads a one-byte-per-character "shadow" of the text in which every other character is
+# replaced by one of the same class (see _shadow_char), and the patterns are translated to
+# match the shadow wherever the original matches the text (_re2_source).
+
+_SHADOW_SPACE, _SHADOW_DIGIT, _SHADOW_LETTER, _SHADOW_OTHER = "\x1f", "_", "Q", "\x7f"
+#: What ``\s`` and ``\d`` become: Python's ASCII whitespace (with \x1c-\x1f) and digits, plus
+#: the shadow's stand-ins for the rest of Unicode.
+_RE2_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f "
+_RE2_DIGIT = "0-9" + _SHADOW_DIGIT
+
+
+def _shadow_char(char: str) -> str:
+    """The ASCII stand-in for a character: itself, or one of the same kind for Python's
+    ``\\s``, ``\\d`` and ``\\w`` (so ``\\b`` falls in the same places)."""
+    if char.isascii():
+        return char
+    if char.isspace():
+        return _SHADOW_SPACE
+    if char.isdecimal():
+        return _SHADOW_DIGIT
+    return _SHADOW_LETTER if char.isalnum() else _SHADOW_OTHER
+
+
+def _shadow(doc: Document) -> bytes:
+    """The lower-cased text as RE2 reads it: one ASCII byte per character (once per document)."""
+
+    def build(d: Document) -> bytes:
+        low = _lowered(d)
+        if not low.isascii():
+            low = low.translate({ord(c): _shadow_char(c) for c in set(low) if not c.isascii()})
+        return low.encode("ascii")
+
+    return doc.memo("sourcing.shadow", build)
+
+
+def _re2_source(pattern: str) -> str:
+    """Translate one of this module's patterns for RE2 on the shadow text: it then matches at
+    least wherever the Python pattern matches the original. Only constructs for which that
+    holds are accepted (no negated classes or escapes, no look-arounds, no anchors but \\A)."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            code = pattern[i + 1]
+            if code == "s":
+                out.append(_RE2_SPACE if in_class else f"[{_RE2_SPACE}]")
+            elif code == "d":
+                out.append(_RE2_DIGIT if in_class else f"[{_RE2_DIGIT}]")
+            elif code in "wbA" and not (in_class and code != "w"):
+                out.append("\\" + code)
+            elif code == "Z" and not in_class:
+                out.append(r"\z")
+            elif not code.isascii():
+                out.append(f"\\x{ord(_shadow_char(code)):02x}")
+            elif not code.isalnum():
+                out.append("\\" + code)
+            else:
+                raise ValueError(f"RE2 translation: \\{code} in {pattern!r}")
+            i += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            if pattern.startswith(("[^", "[]"), i):
+                raise ValueError(f"RE2 translation: negated or odd class in {pattern!r}")
+            in_class = True
+        elif char == "(" and pattern.startswith("(?", i) and not pattern.startswith(("(?:", "(?P<"), i):
+            raise ValueError(f"RE2 translation: group {pattern[i:i + 4]!r} in {pattern!r}")
+        elif char in "^$":
+            raise ValueError(f"RE2 translation: {char!r} in {pattern!r}")
+        if not char.isascii() and in_class and "-" in (pattern[i - 1], pattern[i + 1 : i + 2]):
+            raise ValueError(f"RE2 translation: range of non-ASCII characters in {pattern!r}")
+        out.append(char if char.isascii() else f"\\x{ord(_shadow_char(char)):02x}")
+        i += 1
+    return "".join(out)
+
+
+def _re2_compile(pattern: str) -> Any:
+    """A pattern for the shadow text (see _re2_source), compiled by RE2."""
+    import re2
+
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    return re2.compile(_re2_source(pattern).encode("ascii"), options)
+
+
+def _match_starts(automaton: Any, shadow: bytes) -> list[int]:
+    """Every offset where a match of ``automaton`` starts, overlapping ones included."""
+    starts = []
+    m = automaton.search(shadow)
+    while m is not None:
+        starts.append(m.start())
+        m = automaton.search(shadow, m.start() + 1)
+    return starts
 
 
 def _lowered(doc: Document) -> str:
@@ -326,7 +396,7 @@ class _StatLexicon:
     def __init__(self) -> None:
         self.data = _data()["statistics"]
         self.vocabulary = _vocabulary()
-        self._mentions: dict[tuple[str, ...], re.Pattern] = {}
+        self._mentions: dict[str, re.Pattern] = {}
         words = {key: frozenset(w.lower() for w in self.data[key])
                  for key in ("adjective_markers", "clause_end_verbs", "noun_like_verbs", "unowned_evidence")}
         self.adjective_markers = words["adjective_markers"]
@@ -356,31 +426,25 @@ class _StatLexicon:
             if kinds is None:  # a one- or two-letter word, looked up with its space ("a ", "up ")
                 cut = 1 if head[1:2].isspace() or head[1:2] == "-" else 2 if head[2:3].isspace() or head[2:3] == "-" else 0
                 kinds = self.dispatch.get(head[:cut] + " ", ()) if cut else ()
-        if not kinds:
-            return None
-        pattern = self._mentions.get(kinds)
-        if pattern is None:  # the claim patterns that can start this way, as one alternation
-            sources = _mention_sources(self)
-            pattern = self._mentions[kinds] = re.compile("|".join(f"(?P<{k}>{sources[k]})" for k in kinds), re.VERBOSE)
-        m = pattern.match(low, position)
-        return None if m is None else (m.lastgroup or "", m)
+        for kind in kinds:
+            pattern = self._mentions.get(kind)
+            if pattern is None:
+                pattern = self._mentions[kind] = re.compile(_mention_sources(self)[kind])
+            m = pattern.match(low, position)
+            if m is not None:
+                return kind, m
+        return None
 
     @cached_property
-    def opener(self) -> re.Pattern:
-        """Matches where :meth:`mention_at` has claim patterns to try: the same dispatch as one
-        cheap test, for the look-back, where most words open nothing."""
-        return re.compile("|".join(
-            r"\d" if key == "0" else re.escape(key[:-1]) + r"[\s-]" if key.endswith(" ") else re.escape(key)
-            for key in self.dispatch
-        ))
+    def claim_starts(self) -> Any:
+        """RE2 automaton for every claim pattern at once: where a claim can start (see _claim_starts)."""
+        sources = _mention_sources(self)
+        return _re2_compile("|".join(f"(?:{sources[kind]})" for kind in _MENTION_KINDS))
 
     @cached_property
     def anchor(self) -> re.Pattern:
-        return re.compile(rf"(?P<word>\d[\d,.]*|{_alt(_KEY_WORDS)})")
-
-    @cached_property
-    def anchor_finder(self) -> re.Pattern:
-        return _finder((), _KEY_WORDS, digits=True)
+        """A number or key word at the start of the text or after a lead character."""
+        return re.compile(rf"(?:^|[{re.escape(_LEAD_CHARS)}])(?P<word>\d[\d,.]*|{_alt(_KEY_WORDS)})")
 
     @cached_property
     def change_before(self) -> re.Pattern:
@@ -529,15 +593,18 @@ def find_statistics(doc: Document, min_count: int = 1000) -> list[StatMention]:
 
 
 def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
+    """Claims found from their key words and numbers (anchors), tried only near where RE2
+    says a claim can start: the same claims a scan of every anchor finds."""
     lex = _stat_lexicon()
     low = _lowered(doc)
     text = doc.normalized
+    starts = _claim_starts(doc)
     covered = 0
-    for anchor in _scan_words(doc, lex.anchor_finder, lex.anchor):
+    for anchor in _anchors_near(lex, low, starts):
         position = anchor.start("word")
         if position < covered or _YEAR.fullmatch(anchor.group("word")):
             continue  # a year starts no claim ("2008 people" is read as a year, never as a count)
-        found = _mention_around(lex, low, position)
+        found = _mention_around(lex, low, position, starts)
         if found is None:
             continue
         kind, m = found
@@ -549,6 +616,42 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
         yield StatMention(start, end, _KIND_NAMES.get(kind, kind), claim_start, claim_end)
 
 
+def _claim_starts(doc: Document) -> list[int]:
+    """Every offset where some claim pattern matches (found by RE2 on the shadow text, a superset
+    of where :meth:`_StatLexicon.mention_at` succeeds), in order; once per document."""
+    return doc.memo("sourcing.claim-starts", lambda d: _match_starts(_stat_lexicon().claim_starts, _shadow(d)))
+
+
+#: How far before its key word or number a claim may start (see _mention_around).
+_REACH = 45
+#: The longest key word.
+_KEY_LENGTH = max(map(len, _KEY_WORDS))
+
+
+def _anchors_near(lex: _StatLexicon, low: str, starts: list[int]) -> Iterator[re.Match]:
+    """The anchors a scan of the whole text finds (``lex.anchor``) that lie within _REACH
+    characters after a claim start; no other anchor can be part of a claim. The scan jumps
+    from one stretch to the next at a space or line break: no anchor holds one, so the scan
+    goes on from there exactly as it would have from the start of the text."""
+    free = 0  # where the next lead character may stand
+    i = 0
+    while i < len(starts):
+        start, stop = starts[i], starts[i] + _REACH
+        i += 1
+        while i < len(starts) and starts[i] <= stop:  # one stretch for overlapping reaches
+            stop = starts[i] + _REACH
+            i += 1
+        jump = max(low.rfind(" ", free, start), low.rfind("\n", free, start))
+        end = min(len(low), stop + 1 + _KEY_LENGTH)  # room for a key word starting at ``stop``
+        for m in lex.anchor.finditer(low, max(free, jump), end):
+            if m.start("word") > stop:
+                break
+            if m.end() == end:  # a number the stretch cut short
+                m = lex.anchor.match(low, m.start())
+            free = m.end()
+            yield m
+
+
 #: What a finding calls each kind of claim pattern.
 _KIND_NAMES = {"pts": "change", "chg": "change", "pct": "percent", "mult": "multiple", "fold": "multiple",
                "times": "multiple", "inm": "proportion", "frac": "proportion", "maj": "proportion",
@@ -558,27 +661,25 @@ _KIND_NAMES = {"pts": "change", "chg": "change", "pct": "percent", "mult": "mult
 _LEADS_TO_NUMBER = frozenset([*_CHANGE_WORDS, "by", "record", "about", "around", "almost", "nearly", "over", "some",
                               "roughly", "than", "least", "to", "estimated", "approximately", "just"])
 _WORD_START = re.compile(r"(?<![\w'-])[a-z$£€¥]")
-#: A number that a claim pattern can open with: every one (see _mention_sources) goes on from
-#: its digits to a space, "%", "per cent", "-fold", "million", "bn", "k"... never "," or ".".
-_NUMBER_GOES_ON = re.compile(r"\d[\d,.]*(?<=\d)[\s%pfmbtk-]")
 
 
-def _mention_around(lex: _StatLexicon, low: str, position: int) -> tuple[str, re.Match] | None:
+def _mention_around(lex: _StatLexicon, low: str, position: int, starts: list[int]) -> tuple[str, re.Match] | None:
     """The claim (its kind and match) that contains the key word or number at ``position``: tried
     at the key itself, then from up to four words earlier ("fell by a third", "a majority of",
-    "down 8 points")."""
-    if low[position].isdigit():
-        # Most numbers (years, dates, times) start nothing and follow no change verb.
-        found = lex.mention_at(low, position) if _NUMBER_GOES_ON.match(low, position) else None
-        if found is not None or _previous_word(low, position) not in _LEADS_TO_NUMBER:
-            return found
-    else:
+    "down 8 points"); only at offsets in ``starts`` (see _claim_starts), where one can begin."""
+    near = starts[bisect.bisect_left(starts, position - _REACH) : bisect.bisect_right(starts, position)]
+    if not near:
+        return None
+    if near[-1] == position:
         found = lex.mention_at(low, position)
         if found is not None:
             return found
-    window_start = max(0, position - 45)
-    for w in [w.start() for w in _WORD_START.finditer(low, window_start, position)][-4:]:
-        if lex.opener.match(low, w):
+        near.pop()
+    # Only a word that leads to a number ("down 8 points") opens a claim that reaches one.
+    if not near or low[position].isdigit() and _previous_word(low, position) not in _LEADS_TO_NUMBER:
+        return None
+    for w in [w.start() for w in _WORD_START.finditer(low, max(0, position - _REACH), position)][-4:]:
+        if w in near:
             found = lex.mention_at(low, w)
             if found is not None and found[1].end() > position:
                 return found
@@ -1003,10 +1104,15 @@ def _repeated_in_body(doc: Document, claim: StatMention, block: Any) -> bool:
 
 # -- vague attribution -----------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass
 class _VagueLexicon:
-    cue: re.Pattern
-    finder: re.Pattern
+    """The cues of vague-attribution for one set of options. RE2 finds where a cue can start
+    (``automaton``, see :meth:`starts`); the Python pattern (``cue``), compiled only once a
+    document has such a place, matches there. Phrases from the ``extra_phrases`` option, which
+    RE2 may not read as Python does, are looked for by a Python scan of their own (``more``)."""
+
+    cue_source: str
+    automaton: Any
     more: re.Pattern | None
     head_family: dict
     family_verbs: dict
@@ -1016,6 +1122,18 @@ class _VagueLexicon:
     vague_capitalised: frozenset
     describing: frozenset
     inverted_verbs: frozenset
+
+    @cached_property
+    def cue(self) -> re.Pattern:
+        return re.compile(self.cue_source)
+
+    def starts(self, doc: Document) -> list[int]:
+        """Where a cue can start, in order (a superset of where ``cue`` matches)."""
+        starts = _match_starts(self.automaton, _shadow(doc))
+        if self.more is not None:
+            low = _lowered(doc)
+            starts = sorted({0, *starts, *(m.end() for m in self.more.finditer(low))})
+        return starts
 
 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your whose".split())
@@ -1051,10 +1169,10 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
     inverted = ("say says said argue argues argued believe believes note notes noted warn warns warned claim claims "
                 "claimed suggest suggests suggested insist insists insisted contend contends").split()
     # The phrases lose their leading \b: a scan opens them after a lead character.
-    phrase_list = [p.removeprefix(chr(92) + "b") for p in [*d["phrases"], *extra_phrases]]
-    phrases = "|".join(f"(?:{p})" for p in phrase_list)
+    phrases = [p.removeprefix(chr(92) + "b") for p in d["phrases"]]
+    extra_phrases = tuple(p.removeprefix(chr(92) + "b") for p in extra_phrases)
     # Every "group + verb" cue in one branch: the family comes from the group word and is
-    # checked in Python (fewer branches make a faster scan).
+    # checked in Python (fewer branches make a faster match).
     heads: dict[str, str] = {}
     for family, key in (("subject", "subjects"), ("evidence", "evidence"), ("pronoun", "pronouns")):
         heads.update({_collapse(w.lower()): family for w in d[key]})
@@ -1064,29 +1182,17 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
         "subject": d["verbs"], "evidence": d["evidence_verbs"], "source": d["bare_source_verbs"],
         "pronoun": d["pronoun_verbs"],
     }
-    cue = "(?P<word>" + "|".join(
-        [
-            rf"(?P<head>{_alt(heads)})\s+(?P<of>of\s+(?:[\w,'-]+\s+){{1,4}}?)?{fillers}"
-            rf"(?P<verb>{_alt([v for vs in verbs.values() for v in vs])})\b",
-            rf"(?P<inverted>(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
-            rf"(?:{subjects}|sources)\b)",
-            f"(?P<phrase>{phrases})",
-        ]
-    ) + ")"
-    # Where a cue can start: a group word or an inverted verb with its space, or the opening
-    # words of a phrase; phrases that open otherwise are found by a scan of their own.
-    spaced_words, prefixes, unforeseen = [*heads, *inverted], [], []
-    for phrase in phrase_list:
-        opening = _opening_words(phrase)
-        if opening is None:
-            unforeseen.append(phrase)
-        else:
-            (spaced_words if opening[1] else prefixes).extend(opening[0])
-    more = "|".join(f"(?:{p})" for p in unforeseen)
+    groups = (
+        rf"(?P<head>{_alt(heads)})\s+(?P<of>of\s+(?:[\w,'-]+\s+){{1,4}}?)?{fillers}"
+        rf"(?P<verb>{_alt([v for vs in verbs.values() for v in vs])})\b"
+        rf"|(?P<inverted>(?:{_alt(inverted)})\s+(?:(?:some|many|other|several|most)\s+)?(?:[a-z-]+\s+)?"
+        rf"(?:{subjects}|sources)\b)"
+    )
+    built_in, extra = "|".join(f"(?:{p})" for p in phrases), "|".join(f"(?:{p})" for p in extra_phrases)
     return _VagueLexicon(
-        cue=re.compile(cue),
-        finder=_finder(spaced_words, prefixes),
-        more=re.compile(f"[{re.escape(_LEAD_CHARS)}](?={more})") if more else None,
+        cue_source=f"(?P<word>{groups}|(?P<phrase>{built_in}{'|' if extra else ''}{extra}))",
+        automaton=_re2_compile(f"{groups}|{built_in}"),
+        more=re.compile(f"[{re.escape(_LEAD_CHARS)}](?={extra})") if extra else None,
         head_family=heads,
         family_verbs={family: frozenset(_collapse(v.lower()) for v in vs) for family, vs in verbs.items()},
         allowed=frozenset(_collapse(a.lower()) for a in allowed),
@@ -1096,30 +1202,6 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
         describing=frozenset(w.lower() for w in d["describing_words"]),
         inverted_verbs=frozenset(inverted),
     )
-
-
-def _opening_words(pattern: str) -> tuple[list[str], bool] | None:
-    """The words one of which every match of a phrase starts with, read off a plain opening
-    ("reportedly", "it is", "(?:led|leads) ..."), and whether a space always follows them;
-    None when the phrase opens some other way or has alternatives at its top level."""
-    flat = re.sub(r"\\.|\[(?:\\.|[^\]\\])*\]", "", pattern)
-    while True:  # drop groups, innermost first, to see the top level
-        inner = re.sub(r"\([^()]*\)", "", flat)
-        if inner == flat:
-            break
-        flat = inner
-    opening = _PHRASE_OPENING.match(pattern)
-    if "|" in flat or opening is None:
-        return None
-    words = opening.group(1).split("|") if opening.group(1) else [opening.group(2)]
-    if pattern[opening.end() : opening.end() + 1] in ("?", "*", "+", "{"):
-        words = [words[0][:-1]]  # "rumou?r": the letter before a quantifier may be missing
-    if not all(words):
-        return None
-    return words, pattern.startswith((" ", "\\s"), opening.end())
-
-
-_PHRASE_OPENING = re.compile(r"\(\?:([a-z]+(?:\|[a-z]+)*)\)(?![?*+{])|([a-z]+)")
 
 
 _MESSAGES = {
@@ -1174,7 +1256,7 @@ class VagueAttribution(Check):
         )
         low = _lowered(doc)
         silenced: dict[int, bool] = {}
-        for m in _scan_words(doc, lex.finder, lex.cue, lex.more):
+        for m in _scan_words(low, lex.cue, lex.starts(doc)):
             family = _family(lex, m, low)
             if family is None:
                 continue
