@@ -41,6 +41,11 @@ _AFTER = LazyPattern(
 # An AP dateline opening the first paragraph: "KYIV, Ukraine, March 3, 2022 -- Russian forces..."
 _INLINE_PLACE = LazyPattern(r"^[A-Z][A-Z .'\u2019-]{2,40}(?:,\s*[A-Z][\w.' -]{1,30})?,\s*$")
 _INLINE_AFTER = LazyPattern(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:--|[\u2014\u2013-])\s*\S")
+# Every full date has a year, 1 or 2 and three more digits; a line of more than _MAX_WORDS words can
+# only be an AP dateline, which opens with a place in capitals. _dateline_in scans (the costly part)
+# only lines that pass both tests: most leading lines of an article fail one.
+_YEAR_DIGITS = LazyPattern(r"[12]\d\d\d")
+_PLACE_START = LazyPattern(r"[A-Z][A-Z .'\u2019-]{2}")
 
 
 def find_dateline(doc: "Document") -> tuple[_dt.date, str] | None:
@@ -61,8 +66,16 @@ def find_dateline(doc: "Document") -> tuple[_dt.date, str] | None:
 
 
 def _dateline_in(line: str) -> tuple[_dt.date, str, bool] | None:
-    if "1" not in line and "2" not in line:  # a full date has a year, 1000 to 2199
+    """The date a dateline line gives, the line as written, and whether it is an update's date."""
+    if _YEAR_DIGITS.search(line) is None:
         return None
+    if len(line.split()) > _MAX_WORDS and _PLACE_START.match(line) is None:
+        return None
+    return _read_dateline(line)
+
+
+def _read_dateline(line: str) -> tuple[_dt.date, str, bool] | None:
+    """:func:`_dateline_in` without the shortcuts: the first full date in the line decides."""
     for mention in scan(line, None):
         if mention.kind != "day" or not mention.year_given or mention.first is None:
             continue
