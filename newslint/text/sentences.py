@@ -74,19 +74,25 @@ def terminal_marks(text: str) -> list[int]:
     return found
 
 
-def _candidates_at(text: str, start: int, end: int, marks: list[int]):
-    """``_CANDIDATE.finditer(text, start, end)``, trying the pattern only at ``marks``, where it can start."""
+def _candidates_at(text: str, start: int, end: int, marks: list[int]) -> list[re.Match]:
+    """``_CANDIDATE.finditer(text, start, end)``, trying the pattern only at ``marks``, where it can start.
+
+    Not at the last character either: a candidate needs white space after it.
+    """
+    found = []
     match = _CANDIDATE.match
     after = start
+    last = end - 1
     for i in range(bisect_left(marks, start), len(marks)):
         at = marks[i]
-        if at >= end:
+        if at >= last:
             break
         if at >= after:
             m = match(text, at, end)
             if m is not None:
-                yield m
+                found.append(m)
                 after = m.end()
+    return found
 
 
 def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
