@@ -261,9 +261,8 @@ class _Pattern:
         return None if m is None else m.span()
 
 
-def _phrases(phrases: list[str], use_re2: bool, then: str = "") -> _Pattern:
-    """A cue list as one whole-word pattern (``then``: a word that must follow)."""
-    follow = rf"\s+{then}\b" if then else ""
+def _phrases(phrases: list[str], use_re2: bool, follow: str = "") -> _Pattern:
+    """A cue list as one whole-word pattern, then ``follow`` (a Python pattern :func:`_for_re2` can spell)."""
 
     def write(for_re2: bool) -> str:
         if for_re2:
@@ -301,62 +300,29 @@ class _Prefilter:
         return answer
 
 
-def _reversed_label_pattern(labels: list[str]) -> re.Pattern | None:
-    """The labels spelt backwards, to read from a colon towards the start of the text (see :func:`_label_starts`).
+class _AllLists:
+    """What a sentence may hold without a prefilter: every list."""
 
-    Group 1 is the label, longest first; the character before it must not be a word
-    character. None when a label holds a colon or does not start and end with a word character.
+    def __contains__(self, name: str) -> bool:
+        return True
+
+
+_ALL_LISTS = _AllLists()
+
+
+def _label_starts(cues: Cues, low: str, view: bytes) -> list[int]:
+    """The start offsets of ``cues.label`` matches in ``low``.
+
+    ``cues.label`` asks for a claim after the colon, which only Python's ``re`` can look
+    ahead for; so RE2 finds each label with its colon and Python checks what follows.
+    A label holds no colon, so one that fails that check shares its colon with any label
+    starting inside it, which fails too: the starts are those of ``cues.label.finditer``.
     """
-    if any(":" in label for label in labels):
-        return None
-    trie = _phrase_trie([" ".join(label.lower().split())[::-1] for label in labels])
-    return None if trie is None else re.compile(rf"\s*({trie})(?!\w)")
-
-
-def _phrase_trie(phrases: list[str]) -> str | None:
-    """The lower-cased phrases as one trie expression; None unless each starts and ends with a word character."""
-    unique = {" ".join(p.lower().split()) for p in phrases if p and p.strip()}
-    if not unique or not all(re.match(r"\w", p) and re.search(r"\w$", p) for p in unique):
-        return None
-    trie: dict = {}
-    for phrase in unique:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    """Longer continuations first, as in the longest-first alternation of ``_phrase_pattern``."""
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_pattern(node[char]) for char in sorted(node) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _label_starts(cues: Cues, low: str) -> list[int]:
-    """The start offsets of ``cues.label`` matches in ``low``, found from the colons.
-
-    Colons are rare, and a label ends right before one (spaces aside) and holds none,
-    so each colon has at most one label: reading backwards from the colon finds the
-    longest, which is where the forward scan would start it.
-    """
-    colon = low.find(":")
-    if colon < 0:
+    if ":" not in low:
         return []
-    if cues.label_reversed is None:
+    if any(":" in label for label in cues.lists["labels"]):
         return [m.start() for m in cues.label.finditer(low)]
-    backwards = low[::-1]
-    last = len(low) - 1
-    starts = []
-    while colon >= 0:
-        m = cues.label_reversed.match(backwards, last - colon + 1)
-        if m is not None and _GRAMMAR.claim_follows.match(low, colon + 1):
-            starts.append(last - m.end(1) + 1)
-        colon = low.find(":", colon + 1)
-    return starts
+    return [start for start, colon_end in cues.label_colon.spans(low, view) if _GRAMMAR.claim_follows.match(low, colon_end)]
 
 
 def _lemmas(word: str) -> tuple[str, ...]:
@@ -393,9 +359,10 @@ class Cues:
         self.trigger = _phrases(list(self.kinds), use_re2)
         self.certainty = _phrases(lists["certainty_adverbs"], use_re2)
         self.hedge = _phrases(lists["hedges"], use_re2)
-        self.hedged_complement = _phrases(lists["hedges"], use_re2, then="that")
+        self.hedged_complement = _phrases(lists["hedges"], use_re2, follow=r"\s+that\b")
         self.attribution = _phrases(lists["attribution"], use_re2)
         self.set_phrase = _phrases(lists["set_phrases"], use_re2)
+        self.label_colon = _phrases(lists["labels"], use_re2, follow=r"\s*:")
         schedule = lists["schedule_times"] + lists["scheduling_phrases"]
 
         def write_schedule(for_re2: bool) -> str:
@@ -414,10 +381,6 @@ class Cues:
     @cached_property
     def label(self) -> re.Pattern:
         return re.compile(rf"({_phrase_pattern(self.lists['labels'])})\s*:\s*(?=\S)")
-
-    @cached_property
-    def label_reversed(self) -> re.Pattern | None:
-        return _reversed_label_pattern(self.lists["labels"])
 
     @cached_property
     def clause_break(self) -> re.Pattern:
@@ -490,14 +453,11 @@ class _Sentence:
         self.view = view[start:end]
         self.cues = cues
         prefilter = cues.prefilter
-        self._lists = None if prefilter is None else prefilter.lists_in(self.view)
+        #: The cue lists that may match in the sentence (see :class:`_Prefilter`).
+        self.lists = _ALL_LISTS if prefilter is None else prefilter.lists_in(self.view)
         self._prefix_end: int | None = None
         self._breaks: list[tuple[int, int]] | None = None
         self._attribution: list[tuple[int, int]] | None = None
-
-    def may_hold(self, name: str) -> bool:
-        """False when the prefilter rules out any match of ``name`` in this sentence (see :class:`_Prefilter`)."""
-        return self._lists is None or name in self._lists
 
     @property
     def is_question(self) -> bool:
@@ -513,7 +473,7 @@ class _Sentence:
     def breaks(self) -> list[tuple[int, int]]:
         if self._breaks is None:
             self._breaks = []
-            if self.may_hold("clause_breaks"):
+            if "clause_breaks" in self.lists:
                 self._breaks = [(m.start(), m.end()) for m in self.cues.clause_break.finditer(self.low)]
         return self._breaks
 
@@ -538,7 +498,7 @@ class _Sentence:
         """
         if self._attribution is None:
             self._attribution = []
-            if self.may_hold("attribution"):
+            if "attribution" in self.lists:
                 self._attribution = self.cues.attribution.spans(self.low, self.view)
             self._attribution.extend(self._viewpoint())
         for a_start, a_end in self._attribution:
@@ -561,7 +521,7 @@ class _Sentence:
 
     def hedged(self, start: int, end: int) -> bool:
         """Whether a hedge sits in the clause, or governs it from earlier ("suggests that a and b")."""
-        if not self.may_hold("hedges"):
+        if "hedges" not in self.lists:
             return False
         if self.cues.hedge.search(self.low, self.view, start, end) is not None:
             return True
@@ -647,7 +607,7 @@ class SpeculativeForecast(Check):
             index = doc.sentence_index(span[0])
             if index is not None:
                 by_sentence.setdefault(index, []).append(span)
-        for start in _label_starts(cues, lowered):  # checked at sentence starts in _analyse
+        for start in _label_starts(cues, lowered, view):  # checked at sentence starts in _analyse
             index = doc.sentence_index(start)
             if index is not None:
                 by_sentence.setdefault(index, [])
@@ -751,7 +711,7 @@ class SpeculativeForecast(Check):
         after = sent.words(end, clause_end)
         if not after or after[0] in _NOUN_WILL_AFTER:
             return None
-        if sent.may_hold("set_phrases") and any(
+        if "set_phrases" in sent.lists and any(
             s <= start < e for s, e in sent.cues.set_phrase.spans(sent.low, sent.view)
         ):
             return None  # "time will tell"
@@ -762,7 +722,7 @@ class SpeculativeForecast(Check):
         if sent.hedged(clause_start, clause_end):
             return self._candidate(sent, clause_start, clause_end, "will", text[start:end], hedged=True)
         planned = self._planned(sent, after, end, clause_start, clause_end)
-        if planned and not (sent.may_hold("certainty_adverbs") and sent.cues.certainty.search(sent.low, sent.view)):
+        if planned and not ("certainty_adverbs" in sent.lists and sent.cues.certainty.search(sent.low, sent.view)):
             return None  # a plan, unless a certainty adverb makes it a forecast
         return self._candidate(sent, clause_start, clause_end, "will", text[start:end])
 
@@ -787,7 +747,7 @@ class SpeculativeForecast(Check):
         """Whether the cue sits in an embedded question, a condition or a relative clause."""
         segment_start = max(clause_start, sent.text.rfind(",", clause_start, pos) + 1)
         words = sent.words(segment_start, pos)
-        if any(w in _SUBORDINATORS for w in words):
+        if not _SUBORDINATORS.isdisjoint(words):
             return True
         return len(words) > 1 and words[-1] in _RELATIVES
 
@@ -802,7 +762,7 @@ class SpeculativeForecast(Check):
         """
         if sent.cues.schedule.search(sent.low, sent.view, clause_start, clause_end):
             return True
-        if sent.may_hold("figures") and _GRAMMAR.plan_figure.search(sent.text, will_end, clause_end):
+        if "figures" in sent.lists and _GRAMMAR.plan_figure.search(sent.text, will_end, clause_end):
             return True
         verbs = [w for w in after if w not in _ADVERBS and (not w.endswith("ly") or w in _LY_VERBS)]
         if not verbs:
@@ -819,7 +779,7 @@ class SpeculativeForecast(Check):
                 return verbs[0] not in sent.cues.passive_forecasts
         known = sent.cues.scheduling_verbs
         head = verbs[0]
-        if any(form in known for form in _lemmas(head)):
+        if not known.isdisjoint(_lemmas(head)):
             return True
         return " ".join(verbs[:2]) in known or " ".join(verbs[:3]) in known
 
