@@ -107,11 +107,11 @@ def _reference_statistics(doc, min_count: int = 1000) -> list[tuple]:
     covered, found = 0, []
     for anchor in re.finditer(f"(?:^|{_LEAD})(?P<word>\\d[\\d,.]*|{st._alt(st._KEY_WORDS)})", low):
         position = anchor.start("word")
-        if position < covered or st._YEAR.fullmatch(anchor.group("word")):
+        if position < covered or st._rx(st._YEAR).fullmatch(anchor.group("word")):
             continue
         claim = claim_at(position)
         if claim is None and not (low[position].isdigit() and st._previous_word(low, position) not in st._LEADS_TO_NUMBER):
-            for w in [w.start() for w in st._WORD_START.finditer(low, max(0, position - 45), position)][-4:]:
+            for w in [w.start() for w in st._rx(st._WORD_START).finditer(low, max(0, position - 45), position)][-4:]:
                 before = claim_at(w)
                 if before and before[1].end() > position:
                     claim = before

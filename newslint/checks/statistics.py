@@ -52,18 +52,24 @@ def _alt(words: Iterable[str]) -> str:
     alternation of a hundred words tries every word at every position). Spaces inside
     an entry match any run of whitespace. Callers add word boundaries."""
     trie: dict = {}
-    for word in {w.strip().lower() for w in words if w and w.strip()}:
+    for word in {" ".join(w.split()).lower() for w in words if w and not w.isspace()}:
         node = trie
-        for token in re.findall(r"\s+|.", word, re.S):
-            node = node.setdefault(" " if token.isspace() else token, {})
+        for char in word:  # a space stands for any run of whitespace
+            node = node.setdefault(char, {})
         node[""] = {}
     return _trie_regex(trie)
+
+
+@lru_cache(maxsize=None)
+def _rx(source: str) -> re.Pattern:
+    """``source`` compiled the first time it is used: importing the module compiles nothing."""
+    return re.compile(source)
 
 
 def _trie_regex(node: dict) -> str:
     branches = []
     for token in sorted(k for k in node if k):
-        piece = r"\s+" if token == " " else re.escape(token)
+        piece = r"\s+" if token == " " else token if token.isalnum() else re.escape(token)
         branches.append(piece + _trie_regex(node[token]))
     if not branches:
         return ""
@@ -135,47 +141,45 @@ def _shadow(doc: Document) -> bytes:
     return doc.memo("sourcing.shadow", build)
 
 
+#: What _re2_source looks at; everything else is copied as it is.
+_RE2_TOKEN = r"(?s)\\.|[\[\]^$]|\(\?|[^\x00-\x7f]"
+
+
 def _re2_source(pattern: str) -> str:
     """Translate one of this module's patterns for RE2 on the shadow text: it then matches at
     least wherever the Python pattern matches the original. Only constructs for which that
     holds are accepted (no negated classes or escapes, no look-arounds, no anchors but \\A)."""
     out: list[str] = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            code = pattern[i + 1]
+    done, in_class = 0, False
+    for m in _rx(_RE2_TOKEN).finditer(pattern):
+        out.append(pattern[done : m.start()])
+        done, token = m.end(), m.group()
+        if token[0] == "\\":
+            code = token[1]
             if code == "s":
-                out.append(_RE2_SPACE if in_class else f"[{_RE2_SPACE}]")
+                token = _RE2_SPACE if in_class else f"[{_RE2_SPACE}]"
             elif code == "d":
-                out.append(_RE2_DIGIT if in_class else f"[{_RE2_DIGIT}]")
-            elif code in "wbA" and not (in_class and code != "w"):
-                out.append("\\" + code)
+                token = _RE2_DIGIT if in_class else f"[{_RE2_DIGIT}]"
             elif code == "Z" and not in_class:
-                out.append(r"\z")
+                token = r"\z"
             elif not code.isascii():
-                out.append(f"\\x{ord(_shadow_char(code)):02x}")
-            elif not code.isalnum():
-                out.append("\\" + code)
-            else:
-                raise ValueError(f"RE2 translation: \\{code} in {pattern!r}")
-            i += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            if pattern.startswith(("[^", "[]"), i):
+                token = f"\\x{ord(_shadow_char(code)):02x}"
+            elif code.isalnum() and not (code == "w" or code in "bA" and not in_class):
+                raise ValueError(f"RE2 translation: {token} in {pattern!r}")
+        elif in_class:
+            in_class = token != "]"
+            if not token.isascii() and "-" in (pattern[m.start() - 1], pattern[done : done + 1]):
+                raise ValueError(f"RE2 translation: range of non-ASCII characters in {pattern!r}")
+        elif token == "[":
+            if pattern.startswith(("^", "]"), done):
                 raise ValueError(f"RE2 translation: negated or odd class in {pattern!r}")
             in_class = True
-        elif char == "(" and pattern.startswith("(?", i) and not pattern.startswith(("(?:", "(?P<"), i):
-            raise ValueError(f"RE2 translation: group {pattern[i:i + 4]!r} in {pattern!r}")
-        elif char in "^$":
-            raise ValueError(f"RE2 translation: {char!r} in {pattern!r}")
-        if not char.isascii() and in_class and "-" in (pattern[i - 1], pattern[i + 1 : i + 2]):
-            raise ValueError(f"RE2 translation: range of non-ASCII characters in {pattern!r}")
-        out.append(char if char.isascii() else f"\\x{ord(_shadow_char(char)):02x}")
-        i += 1
+        elif token == "(?" and not pattern.startswith((":", "P<"), done):
+            raise ValueError(f"RE2 translation: group {pattern[m.start() : done + 2]!r} in {pattern!r}")
+        elif token in "^$":
+            raise ValueError(f"RE2 translation: {token!r} in {pattern!r}")
+        out.append(token if token.isascii() else f"\\x{ord(_shadow_char(token)):02x}")
+    out.append(pattern[done:])
     return "".join(out)
 
 
@@ -602,7 +606,7 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     covered = 0
     for anchor in _anchors_near(lex, low, starts):
         position = anchor.start("word")
-        if position < covered or _YEAR.fullmatch(anchor.group("word")):
+        if position < covered or _rx(_YEAR).fullmatch(anchor.group("word")):
             continue  # a year starts no claim ("2008 people" is read as a year, never as a count)
         found = _mention_around(lex, low, position, starts)
         if found is None:
@@ -660,7 +664,7 @@ _KIND_NAMES = {"pts": "change", "chg": "change", "pct": "percent", "mult": "mult
 #: Words that can open a claim whose key is a number that follows: "down 8 points", "a record 3 million".
 _LEADS_TO_NUMBER = frozenset([*_CHANGE_WORDS, "by", "record", "about", "around", "almost", "nearly", "over", "some",
                               "roughly", "than", "least", "to", "estimated", "approximately", "just"])
-_WORD_START = re.compile(r"(?<![\w'-])[a-z$£€¥]")
+_WORD_START = r"(?<![\w'-])[a-z$£€¥]"
 
 
 def _mention_around(lex: _StatLexicon, low: str, position: int, starts: list[int]) -> tuple[str, re.Match] | None:
@@ -678,7 +682,7 @@ def _mention_around(lex: _StatLexicon, low: str, position: int, starts: list[int
     # Only a word that leads to a number ("down 8 points") opens a claim that reaches one.
     if not near or low[position].isdigit() and _previous_word(low, position) not in _LEADS_TO_NUMBER:
         return None
-    for w in [w.start() for w in _WORD_START.finditer(low, max(0, position - _REACH), position)][-4:]:
+    for w in [w.start() for w in _rx(_WORD_START).finditer(low, max(0, position - _REACH), position)][-4:]:
         if w in near:
             found = lex.mention_at(low, w)
             if found is not None and found[1].end() > position:
@@ -686,20 +690,20 @@ def _mention_around(lex: _StatLexicon, low: str, position: int, starts: list[int
     return None
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = r"(?:1[89]|20)\d\d"
 #: The first word of a reversed window: the last word before a place. A match on the reversed
 #: text is tried once, where a search for the last word would be tried at every position.
-_FIRST_WORD = re.compile(r"[^a-z'-]*([a-z'-]+)")
-_NEXT_TOKENS = re.compile(r"[a-z0-9'-]+|[.,;:!?]")
+_FIRST_WORD = r"[^a-z'-]*([a-z'-]+)"
+_NEXT_TOKENS = r"[a-z0-9'-]+|[.,;:!?]"
 
 
 def _previous_word(low: str, start: int) -> str:
-    m = _FIRST_WORD.match(low[max(0, start - 30) : start][::-1])
+    m = _rx(_FIRST_WORD).match(low[max(0, start - 30) : start][::-1])
     return m.group(1)[::-1] if m else ""
 
 
 def _next_words(low: str, end: int, n: int = 2) -> list[str]:
-    return _NEXT_TOKENS.findall(low, end, end + 40)[:n]
+    return _rx(_NEXT_TOKENS).findall(low, end, end + 40)[:n]
 
 
 def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -> bool:
@@ -716,7 +720,7 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
             return False
         if m.group().startswith("100") and not re.match(r"\s+of\b", low[end : end + 6]):
             return False  # "100% sure", "100 per cent committed"
-        if _VOTE_SHARE.match(low, end):
+        if _rx(_VOTE_SHARE).match(low, end):
             return False  # "won 52% of the vote": an election result, an event
         return not _is_target(low, start, end)
     if kind == "mult":
@@ -790,9 +794,9 @@ _FUNCTION_WORDS = ("of", "in", "on", "at", "to", "for", "from", "by", "and", "or
 #: After a size verb, these make the count a change after all ("employs 3,000 fewer people").
 _COMPARATIVES = ("fewer", "more", "less", "extra", "additional", "new")
 
-_VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|valid\s+|total\s+|first-round\s+)?(?:vote|votes|ballots)\b")
-_DEADLINE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the\s+end\s+of\s+)?(?:19|20)\d\d|the\s+end\s+of)\b")
-_TARGET_BEFORE = re.compile(
+_VOTE_SHARE = r"\s+of\s+(?:the\s+)?(?:popular\s+|valid\s+|total\s+|first-round\s+)?(?:vote|votes|ballots)\b"
+_DEADLINE_AFTER = r"\s+(?:[a-z]+\s+){0,3}?by\s+(?:(?:the\s+end\s+of\s+)?(?:19|20)\d\d|the\s+end\s+of)\b"
+_TARGET_BEFORE = (
     r"\b(?:target|targets|goal|goals|aim|aims|aiming|ambition|pledge|pledged|pledges|plan|plans|planned|want|wants|"
     r"promise|promised|promises|vow|vowed|vows|seek|seeks|intend|intends|commit|commits|committed|commitment|"
     r"propose|proposed|proposes|agreed|agree|agrees|required|require|requires|obliged|must|should)\b"
@@ -802,7 +806,7 @@ _TARGET_BEFORE = re.compile(
 
 def _is_target(low: str, start: int, end: int) -> bool:
     """A goal, not a measurement: "cut emissions by 55% by 2030", "a target of 40% women"."""
-    return bool(_DEADLINE_AFTER.match(low, end, end + 40) or _TARGET_BEFORE.search(low, max(0, start - 60), start))
+    return bool(_rx(_DEADLINE_AFTER).match(low, end, end + 40) or _rx(_TARGET_BEFORE).search(low, max(0, start - 60), start))
 
 
 def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) -> tuple[int, int]:
@@ -1044,13 +1048,13 @@ def _positive(value: Any, name: str) -> None:
 
 
 #: Between two figures of one comparison: "46% in 2024, up from 38%", "4.1% compared with 3.9%".
-_COMPARISON_GAP = re.compile(
+_COMPARISON_GAP = (
     r"(?:\s+(?:in|on|at|for|during|last|this|a|the|year|month|week|quarter|[a-z]+day|\d{4}|\w+)){0,3}\s*,?\s+"
     r"(?:up|down)?\s*(?:from|compared\s+with|compared\s+to|against|versus|vs\.?|than)\s+(?:about\s+|around\s+|just\s+)?"
 )
 
-_APPOSITION_GAP = re.compile(r"[\s,]*(?:(?:the|its|their|his|her|a|an)\s+)?")
-_COMPARISON_START = re.compile(r"(?:up|down)\s+from\b")
+_APPOSITION_GAP = r"[\s,]*(?:(?:the|its|their|his|her|a|an)\s+)?"
+_COMPARISON_START = r"(?:up|down)\s+from\b"
 
 
 def _merge(found: list[StatMention], low: str) -> list[StatMention]:
@@ -1060,8 +1064,8 @@ def _merge(found: list[StatMention], low: str) -> list[StatMention]:
         if merged:
             last = merged[-1]
             gap = low[last.claim_end : mention.claim_start] if mention.claim_start > last.claim_end else ""
-            apposition = (mention.kind == "record" and _APPOSITION_GAP.fullmatch(gap) is not None) or bool(_COMPARISON_GAP.fullmatch(gap)) or (
-                _COMPARISON_START.match(low, mention.claim_start) is not None and len(gap.split()) <= 4
+            apposition = (mention.kind == "record" and _rx(_APPOSITION_GAP).fullmatch(gap) is not None) or bool(_rx(_COMPARISON_GAP).fullmatch(gap)) or (
+                _rx(_COMPARISON_START).match(low, mention.claim_start) is not None and len(gap.split()) <= 4
             )
             if mention.claim_start <= last.claim_end or apposition or (
                 not re.search(r"[,;:()\"]|\b(?:while|whereas|but|and)\b", gap) and len(gap.split()) <= 4
@@ -1145,12 +1149,12 @@ _FUNCTION_WORDS = frozenset(
     both all more""".split()
 )
 _DEFINITE = frozenset("the this that these those such".split())
-_STATISTIC_BEFORE = re.compile(
+_STATISTIC_BEFORE = (
     r"(?:%|\bper\s?cent|\bpercent|\bpc|\d|\bhalf|\bthirds?|\bquarters?|\bfifths?|\btenths?|\bmajority|\bminority"
     r"|\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:of\s+)?(?:(?:the|all|those|these)\s+)?"
     r"(?:[a-z-]+\s+){0,2}\Z"
 )
-_SILENCERS = re.compile(
+_SILENCERS = (
     r"\baccording\s+to\s+(?:the\s+)?(?:[A-Z]|\w+'s\b)"
     r"|\b(?:reported|first\s+reported|revealed)\s+by\s+(?:the\s+)?[A-Z]"
     r"|\b(?:[A-Z][\w&.-]+\s+){1,3}(?:reported|reports|has\s+reported|had\s+reported|first\s+reported|revealed)\b"
@@ -1254,9 +1258,12 @@ class VagueAttribution(Check):
             tuple(ctx.options.get("extra_phrases", ())),
             tuple(ctx.options.get("allow_phrases", ())),
         )
+        starts = lex.starts(doc)
+        if not starts:
+            return  # no cue anywhere: the cue pattern need not even be compiled
         low = _lowered(doc)
         silenced: dict[int, bool] = {}
-        for m in _scan_words(low, lex.cue, lex.starts(doc)):
+        for m in _scan_words(low, lex.cue, starts):
             family = _family(lex, m, low)
             if family is None:
                 continue
@@ -1274,7 +1281,7 @@ class VagueAttribution(Check):
             if cue.lower() in lex.allowed or not _is_vague(doc, lex, family, m, sentence.start, sentence.end):
                 continue
             if index not in silenced:  # a named outlet or example anywhere in the sentence
-                silenced[index] = _SILENCERS.search(doc.normalized, sentence.start, sentence.end) is not None
+                silenced[index] = _rx(_SILENCERS).search(doc.normalized, sentence.start, sentence.end) is not None
             if silenced[index]:
                 continue
             if family == "phrase" and re.search(r"report", cue.lower()):
@@ -1342,7 +1349,7 @@ def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_sta
     if family in ("subject", "evidence", "source", "pronoun"):
         word_start = m.start("head")
         before = _tokens_before(doc, s_start, word_start)
-        if _STATISTIC_BEFORE.search(low, max(s_start, word_start - 40), word_start):
+        if _rx(_STATISTIC_BEFORE).search(low, max(s_start, word_start - 40), word_start):
             return False  # "78% of analysts believe": a statistic, not an attribution
         if not _unnamed(lex, family, before):
             return False
