@@ -5,12 +5,17 @@ plain computation beside it, on the project's articles, the benchmark corpus and
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
 from test_dates_speed import article_texts, generated_texts, shaped_texts
 
+from newslint.checks.dates import Anachronism
 from newslint.dates import dateline
+from newslint.dates.expressions import document_dates
+from newslint.dates.knowledge import load_officeholders
+from newslint.markup import parse_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus"
 
@@ -43,3 +48,47 @@ def test_the_dateline_shortcuts_read_each_line_as_the_full_reading_does():
         assert found == dateline._read_dateline(line), line
         read += found is not None
     assert read > 200
+
+
+# -- officeholders --------------------------------------------------------------------------
+def officeholder_texts(count: int, seed: int = 11) -> list[str]:
+    """Articles of titles and names among dates of many years, near and far from the title's terms."""
+    kb = load_officeholders()
+    rng = random.Random(seed)
+    pairs = sorted({(title, name) for office in kb.offices for title in office.titles
+                    for term in office.terms for name in [term.person]})
+    aliases = sorted(kb.aliases)
+    dates = ["In May 2019,", "in 2003", "On 3 March 2022", "last week", "on Tuesday", "in the 1990s", "in summer 2016",
+             "since 2010", "yesterday", "three years ago", "from 2001 to 2009", "by March 2024", "in early 2025", ""]
+    verbs = ["said", "says", "has said", "will visit", "visited", "met", "is", ", who left office in 2021,", "would"]
+    texts = []
+    for _ in range(count):
+        sentences = []
+        for _ in range(rng.randint(1, 6)):
+            title, name = rng.choice(pairs)
+            if rng.random() < 0.2:
+                name = rng.choice(aliases)
+            title = rng.choice([title, title.title(), title.capitalize()])
+            lead = rng.choice(["", "Former ", "then-", "The ", '"'])
+            sentences.append(f"{rng.choice(dates)} {lead}{title} {name} {rng.choice(verbs)} {rng.choice(dates)}.")
+        texts.append(" ".join(sentences))
+    return texts
+
+
+def officeholder_findings(doc, kb, shortcut):
+    found = Anachronism()._officeholders(doc, document_dates(doc), kb, set(), shortcut=shortcut)
+    return [(f.start, f.end, f.message) for f in found]
+
+
+def test_titles_passed_over_for_fitting_every_date_are_never_flagged():
+    texts = officeholder_texts(1500) + article_texts() + corpus_texts()
+    pubs = [None, dt.date(2025, 6, 1), dt.date(2019, 5, 1), dt.date(2008, 1, 10)]
+    kb = load_officeholders()
+    flagged = 0
+    for number, text in enumerate(texts):
+        doc = parse_document("article.txt", text, "text")[0]
+        doc.metadata.date = doc.metadata.date or pubs[number % len(pubs)]
+        fast = officeholder_findings(doc, kb, True)
+        assert fast == officeholder_findings(doc, kb, False), text
+        flagged += len(fast)
+    assert flagged > 500

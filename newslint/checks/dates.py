@@ -272,22 +272,31 @@ class Anachronism(Check):
 
     # -- (1) officeholders ------------------------------------------------------------
     def _officeholders(
-        self, doc: Document, dates: DateIndex, kb: Officeholders, flagged: set[int]
+        self, doc: Document, dates: DateIndex, kb: Officeholders, flagged: set[int], shortcut: bool = True
     ) -> Iterator[Finding]:
+        """With ``shortcut``, a title that fits every date of its sentence and the publication date is
+        passed over at once: no time it could be judged at makes it wrong (test_dates_fast holds the
+        findings to those without the shortcut)."""
         norm = doc.normalized
         pub = doc.metadata.date
+        sentences: dict[int, _SentenceDates] = {}
         for mention in kb.find(norm, document_view(doc)):
-            bounds = _sentence_bounds(doc, mention.start)
-            if bounds is None:
+            index = doc.sentence_index(mention.start)
+            if index is None:
                 continue
-            s_start, s_end = bounds
-            after = norm[mention.end : s_end]
-            offices = {o.id: o for p in mention.people for o in kb.offices_for(p, mention.title)}
+            offices = kb.offices_of(mention)
             if not offices:
                 continue
-            anchors = self._anchors(norm, dates, mention, s_start, s_end)
+            sentence = sentences.get(index)
+            if sentence is None:
+                sentence = sentences[index] = _SentenceDates(doc, dates, index)
+            if shortcut and sentence.always_fits(mention, offices, pub):
+                continue
+            s_start, s_end = sentence.start, sentence.end
+            after = norm[mention.end : s_end]
+            anchors = self._anchors(norm, sentence, mention)
             if anchors:
-                if any(self._fits(mention, offices.values(), a.first, a.last) for a in anchors):
+                if any(_fits(mention, offices, a.first, a.last) for a in anchors):
                     continue
                 anchor = min(anchors, key=lambda a: abs(a.start - mention.start))
                 if anchor.start in flagged:
@@ -297,15 +306,15 @@ class Anachronism(Check):
                 pub is not None
                 and not after.startswith(("'s", "\u2019s"))
                 and self._present_tense(after)
-                and not any(d.year_given for d in dates.between(s_start, s_end))  # a caption's own date
+                and not sentence.has_year  # a caption's own date
             ):
                 first = last = pub
                 when = f"At publication ({format_date(pub)})"
             else:
                 continue
-            if self._fits(mention, offices.values(), first, last) or self._quiet(doc, mention, s_start, after):
+            if _fits(mention, offices, first, last) or self._quiet(doc, mention, s_start, after):
                 continue
-            message = self._message(mention, offices.values(), first, last, when, pub)
+            message = self._message(mention, offices, first, last, when, pub)
             if message:
                 yield self.finding(mention.start, mention.end, message, part="officeholder")
 
@@ -324,16 +333,6 @@ class Anachronism(Check):
         return re.match(r"\s*(?:-|\s)(?:elect|designate)\b|\s+(?:would|could|might)\b", after) is not None
 
     @staticmethod
-    def _fits(mention: OfficeMention, offices, first: _dt.date, last: _dt.date) -> bool:
-        for office in offices:
-            for term in office.terms:
-                if term.person not in mention.people:
-                    continue
-                if term.overlaps(first, last) or (office.keeps_title and first >= term.start):
-                    return True
-        return False
-
-    @staticmethod
     def _message(mention: OfficeMention, offices, first, last, when: str, pub) -> str | None:
         for office in offices:
             holders = office.holders(first, last)
@@ -350,19 +349,16 @@ class Anachronism(Check):
         return None
 
     @staticmethod
-    def _anchors(norm: str, dates: DateIndex, mention: OfficeMention, s_start: int, s_end: int) -> list[DateMention]:
+    def _anchors(norm: str, sentence: "_SentenceDates", mention: OfficeMention) -> list[DateMention]:
         """Dates that say when the sentence's officeholder acted (see the module docs)."""
         skip_from = skip_to = -1
         appositive = _APPOSITIVE.match(norm, mention.end)
         if appositive:
             skip_from, skip_to = appositive.start(), appositive.end()
         anchors = []
-        for date in dates.between(s_start, s_end):
-            if date.first is None or date.kind not in _ANCHOR_KINDS or skip_from <= date.start < skip_to:
+        for date, adverbial in sentence.candidates:
+            if skip_from <= date.start < skip_to:
                 continue
-            if _RANGE_LEAD.search(date.lead):
-                continue
-            adverbial = bool(_ADVERBIAL_LEAD.search(date.lead)) or date.kind in ("relative", "weekday", "day")
             if date.end <= mention.start:
                 gap = norm[date.end : mention.start]
                 if adverbial or not date.lead:
@@ -463,6 +459,48 @@ class Anachronism(Check):
             part="event",
             event=event.id,
         )
+
+
+def _fits(mention: OfficeMention, offices, first: _dt.date, last: _dt.date) -> bool:
+    """Whether one of the mention's people held one of the offices at some time in ``first``..``last``."""
+    for office in offices:
+        for term in office.terms:
+            if term.person not in mention.people:
+                continue
+            if term.overlaps(first, last) or (office.keeps_title and first >= term.start):
+                return True
+    return False
+
+
+class _SentenceDates:
+    """A sentence's dates as the officeholder test reads them, worked out once for every title in it:
+    the dates that may anchor a title (no range word before them), each with whether it reads as an
+    adverbial of time; whether any date has a year."""
+
+    __slots__ = ("start", "end", "candidates", "has_year", "_fitting")
+
+    def __init__(self, doc: Document, dates: DateIndex, index: int) -> None:
+        sentence = doc.sentences[index]
+        self.start, self.end = sentence.start, sentence.end
+        found = dates.between(self.start, self.end)
+        self.has_year = any(d.year_given for d in found)
+        self.candidates = [
+            (d, bool(_ADVERBIAL_LEAD.search(d.lead)) or d.kind in ("relative", "weekday", "day"))
+            for d in found
+            if d.first is not None and d.kind in _ANCHOR_KINDS and not _RANGE_LEAD.search(d.lead)
+        ]
+        self._fitting: dict[tuple, bool] = {}
+
+    def always_fits(self, mention: OfficeMention, offices, pub: _dt.date | None) -> bool:
+        """Whether the title fits every date that may anchor it here, and the publication date: then
+        it is right whichever of them it is judged at."""
+        key = (mention.people, mention.title)
+        fitting = self._fitting.get(key)
+        if fitting is None:
+            fitting = self._fitting[key] = (pub is None or _fits(mention, offices, pub, pub)) and all(
+                _fits(mention, offices, d.first, d.last) for d, _ in self.candidates
+            )
+        return fitting
 
 
 def _any_within(positions: list[int], start: int, end: int) -> bool:

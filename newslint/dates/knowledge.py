@@ -108,6 +108,10 @@ class Officeholders:
                 self._by_person.setdefault(term.person, [])
                 if office not in self._by_person[term.person]:
                     self._by_person[term.person].append(office)
+        # Each written name's people, and each (people, title)'s offices, made once: a document
+        # names the same officeholder many times.
+        self._people = {name: frozenset(people) for name, people in aliases.items()}
+        self._offices_of: dict[tuple[frozenset[str], str], tuple[Office, ...]] = {}
         titles = {normalize_title(t) for office in offices for t in office.titles}
         self._titles = {office.id: {normalize_title(t) for t in office.titles} for office in offices}
         title_alt = "|".join(
@@ -130,12 +134,21 @@ class Officeholders:
         for match in self._prefilter.finditer(self.pattern, text, view):
             yield OfficeMention(
                 match.start(), match.end(), match.group("title"), match.group("name"), match.start("name"),
-                frozenset(self.aliases[match.group("name")]),
+                self._people[match.group("name")],
             )
 
     def offices_for(self, person: str, title: str) -> list[Office]:
         key = normalize_title(title)
         return [o for o in self._by_person.get(person, []) if key in self._titles[o.id]]
+
+    def offices_of(self, mention: OfficeMention) -> tuple[Office, ...]:
+        """The offices the mention's title names that any of its people held, each once."""
+        key = (mention.people, mention.title)
+        found = self._offices_of.get(key)
+        if found is None:
+            offices = {o.id: o for p in mention.people for o in self.offices_for(p, mention.title)}
+            found = self._offices_of[key] = tuple(offices.values())
+        return found
 
 
 def _date(value: Any, where: str) -> _dt.date | None:
