@@ -120,7 +120,7 @@ class _Reader:
             self.flush()
         if tag == "title":
             self.in_title = True
-        elif tag in ("html", "meta", "time"):
+        elif tag in _ATTRIBUTES_READ:
             self._attributes(tag, {k.lower(): (v or "") for k, v in attrs})
 
     def _attributes(self, tag, attrs):
@@ -214,6 +214,7 @@ def _scan(reader: _Reader, text: str) -> bool:
 
 
 def _attribute(match: re.Match) -> tuple[str, str | None]:
+    """An attribute as html.parser gives it: name in lower case, value unquoted and unescaped."""
     name, value = match[1].lower(), match[2]
     if value and value[0] in "\"'":
         value = value[1:-1]
@@ -249,43 +250,41 @@ def _raw_text(reader: _Reader, text: str, pos: int, name: str) -> int:
     return close + 3 + len(name)
 
 
-class _StdlibTokenizer:
-    """Any HTML: the standard library's tokenizer, feeding a :class:`_Reader`."""
+def _tokenize_with_stdlib(reader: _Reader) -> None:
+    """Any HTML: the standard library's tokenizer feeds ``reader``, with offsets from its positions.
 
-    def __init__(self, reader: _Reader) -> None:
-        from html.parser import HTMLParser
+    Imported and defined here, on first need: most pages never need it.
+    """
+    from html.parser import HTMLParser
 
-        text = reader.text
-        line_starts = _line_starts(text)
+    line_starts = _line_starts(reader.text)
 
-        class Tokenizer(HTMLParser):
-            def source_offset(self) -> int:
-                line, col = self.getpos()
-                return line_starts[line - 1] + col
+    class Tokenizer(HTMLParser):
+        def source_offset(self) -> int:
+            line, col = self.getpos()
+            return line_starts[line - 1] + col
 
-            def handle_starttag(self, tag, attrs):
-                reader.starttag(tag, attrs)
+        def handle_starttag(self, tag, attrs):
+            reader.starttag(tag, attrs)
 
-            def handle_startendtag(self, tag, attrs):
-                reader.startendtag(tag, attrs)
+        def handle_startendtag(self, tag, attrs):
+            reader.startendtag(tag, attrs)
 
-            def handle_endtag(self, tag):
-                reader.endtag(tag)
+        def handle_endtag(self, tag):
+            reader.endtag(tag)
 
-            def handle_data(self, data):
-                reader.data(self.source_offset(), data)
+        def handle_data(self, data):
+            reader.data(self.source_offset(), data)
 
-            def handle_entityref(self, name):
-                reader.charref(self.source_offset(), f"&{name};")
+        def handle_entityref(self, name):
+            reader.charref(self.source_offset(), f"&{name};")
 
-            def handle_charref(self, name):
-                reader.charref(self.source_offset(), f"&#{name};")
+        def handle_charref(self, name):
+            reader.charref(self.source_offset(), f"&#{name};")
 
-        self.tokenizer = Tokenizer(convert_charrefs=False)
-
-    def run(self, text: str) -> None:
-        self.tokenizer.feed(text)
-        self.tokenizer.close()
+    tokenizer = Tokenizer(convert_charrefs=False)
+    tokenizer.feed(reader.text)
+    tokenizer.close()
 
 
 def _line_starts(text: str) -> list[int]:
@@ -301,7 +300,7 @@ def read_html(path: str, text: str) -> tuple:
     reader = _Reader(text)
     if not _scan(reader, text):
         reader = _Reader(text)
-        _StdlibTokenizer(reader).run(text)
+        _tokenize_with_stdlib(reader)
     reader.flush()
     metadata = Metadata()
     fields = dict(reader.fields)

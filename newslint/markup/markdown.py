@@ -128,13 +128,14 @@ def _simple_front_matter(source: str) -> dict[str, Any] | None:
         key, double, single, year, plain = field.group("key", "double", "single", "year", "plain")
         if key.lower() in _YAML_WORDS or (plain and plain.lower() in _YAML_WORDS):
             return None
-        if year:
+        value: Any = plain  # None when the value is empty
+        if double is not None or single is not None:
+            value = single if double is None else double
+        elif year:
             try:
-                value: Any = _dt.date(int(year), int(field["month"]), int(field["day"]))
+                value = _dt.date(int(year), int(field["month"]), int(field["day"]))
             except ValueError:
                 return None
-        else:
-            value = next((v for v in (double, single, plain) if v is not None), None)
         fields[key] = value
     return fields
 
