@@ -142,13 +142,14 @@ def _shadow(doc: Document) -> bytes:
 
 
 #: What _re2_source looks at; everything else is copied as it is.
-_RE2_TOKEN = r"(?s)\\.|[\[\]^$]|\(\?|[^\x00-\x7f]"
+_RE2_TOKEN = r"(?s)\\.|[\[\]^$]|\((?:\?P<\w+>|\?)?|[^\x00-\x7f]"
 
 
 def _re2_source(pattern: str) -> str:
     """Translate one of this module's patterns for RE2 on the shadow text: it then matches at
-    least wherever the Python pattern matches the original. Only constructs for which that
-    holds are accepted (no negated classes or escapes, no look-arounds, no anchors but \\A)."""
+    least wherever the Python pattern matches the original (groups do not capture). Only
+    constructs for which that holds are accepted (no negated classes or escapes, no
+    look-arounds, no anchors but \\A)."""
     out: list[str] = []
     done, in_class = 0, False
     for m in _rx(_RE2_TOKEN).finditer(pattern):
@@ -174,8 +175,10 @@ def _re2_source(pattern: str) -> str:
             if pattern.startswith(("^", "]"), done):
                 raise ValueError(f"RE2 translation: negated or odd class in {pattern!r}")
             in_class = True
-        elif token == "(?" and not pattern.startswith((":", "P<"), done):
-            raise ValueError(f"RE2 translation: group {pattern[m.start() : done + 2]!r} in {pattern!r}")
+        elif token[0] == "(":  # groups need not capture: RE2 then only runs its fast automata
+            if token == "(?" and not pattern.startswith(":", done):
+                raise ValueError(f"RE2 translation: group {pattern[m.start() : done + 2]!r} in {pattern!r}")
+            token = "(?" if token == "(?" else "(?:"
         elif token in "^$":
             raise ValueError(f"RE2 translation: {token!r} in {pattern!r}")
         out.append(token if token.isascii() else f"\\x{ord(_shadow_char(token)):02x}")
