@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from newslint.document import Block, Metadata
 from newslint.markup import apply_metadata_fields, build_document, coerce_date
@@ -165,13 +166,20 @@ class _Reader:
             return
         new = self.spans[self.block_spans_from :]
         self.block_spans_from = len(self.spans)
-        kind, scopes = "paragraph", set()
-        for tag in reversed(self.stack):
-            if tag in _BLOCK_KINDS and kind == "paragraph" and not scopes & {"list_item", "table_cell", "heading"}:
-                kind = _BLOCK_KINDS[tag]
-            if tag in _CONTAINERS:
-                scopes.add(_CONTAINERS[tag])
-        self.blocks.append(Block(new[0][0], new[-1][1], kind, frozenset({kind, *scopes})))
+        kind, scopes = _block_shape(tuple(self.stack))
+        self.blocks.append(Block(new[0][0], new[-1][1], kind, scopes))
+
+
+@lru_cache(maxsize=1024)
+def _block_shape(stack: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+    """Kind and scopes of a block inside the open elements ``stack`` (a page repeats a few stacks)."""
+    kind, scopes = "paragraph", set()
+    for tag in reversed(stack):
+        if tag in _BLOCK_KINDS and kind == "paragraph" and not scopes & {"list_item", "table_cell", "heading"}:
+            kind = _BLOCK_KINDS[tag]
+        if tag in _CONTAINERS:
+            scopes.add(_CONTAINERS[tag])
+    return kind, frozenset({kind, *scopes})
 
 
 def _scan(reader: _Reader, text: str) -> bool:
