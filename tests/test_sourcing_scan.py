@@ -185,6 +185,13 @@ def test_cues_start_only_where_the_prefilter_says_they_can(options):
         assert not missed, low[missed[0] : missed[0] + 60]
 
 
+def test_shadow_is_one_stand_in_per_character():
+    for text in TEXTS:
+        doc = _doc(text)
+        low = st._lowered(doc)
+        assert st._shadow(doc) == "".join(map(st._shadow_char, low)).encode("ascii"), text[:80]
+
+
 @pytest.mark.parametrize(
     "pattern",
     [r"\bcafés?\b", r"\d+\s*%", r"[\w'-]+\s+say", r"[$£€]\d", r"(?P<n>\d{1,3})(?:,\d{3})*\Z",
