@@ -322,7 +322,8 @@ def _label_starts(cues: Cues, low: str, view: bytes) -> list[int]:
         return []
     if any(":" in label for label in cues.lists["labels"]):
         return [m.start() for m in cues.label.finditer(low)]
-    return [start for start, colon_end in cues.label_colon.spans(low, view) if _GRAMMAR.claim_follows.match(low, colon_end)]
+    follows = _GRAMMAR.claim_follows
+    return [start for start, colon_end in cues.label_colon.spans(low, view) if follows.match(low, colon_end)]
 
 
 def _lemmas(word: str) -> tuple[str, ...]:
@@ -376,7 +377,7 @@ class Cues:
 
     def kind_of(self, cue: str) -> str:
         """What a trigger is (given its text): will, certain, imperative, infinitive or hedged."""
-        return self.kinds[" ".join(cue.split())]
+        return self.kinds.get(cue) or self.kinds[" ".join(cue.split())]
 
     @cached_property
     def label(self) -> re.Pattern:
@@ -460,10 +461,6 @@ class _Sentence:
         self._attribution: list[tuple[int, int]] | None = None
 
     @property
-    def is_question(self) -> bool:
-        return self.text.rstrip(" \"')]*_").endswith("?")
-
-    @property
     def prefix_end(self) -> int:
         """Where the text starts after list markers."""
         if self._prefix_end is None:
@@ -514,7 +511,8 @@ class _Sentence:
 
     def _viewpoint(self) -> list[tuple[int, int]]:
         """A frame naming whose view follows: "For the Kremlin, ...", "To Western analysts, ..."."""
-        if not self.text.startswith(("For", "To"), self.prefix_end):
+        text = self.text
+        if ("For" not in text and "To" not in text) or not text.startswith(("For", "To"), self.prefix_end):
             return []
         m = _GRAMMAR.viewpoint.match(self.text, self.prefix_end)
         return [(m.start(), m.end())] if m else []
@@ -618,9 +616,9 @@ class SpeculativeForecast(Check):
             block = doc.blocks[sentence.block]
             if "blockquote" in block.scopes:
                 continue
-            sent = _Sentence(doc, sentence.start, sentence.end, cues, lowered, view)
-            if sent.is_question:
+            if _asks(doc.normalized[sentence.start : sentence.end]):
                 continue
+            sent = _Sentence(doc, sentence.start, sentence.end, cues, lowered, view)
             found = self._analyse(sent, triggers, block.kind)
             if found is None or (found.hedged and not report_hedged):
                 continue
@@ -832,6 +830,11 @@ def _lowered(doc: Document) -> str:
 def _view(doc: Document) -> bytes:
     """The ASCII view of the lower-cased text that RE2 scans (see :func:`_ascii_view`)."""
     return _ascii_view(doc.memo(_LOWERED, _lowered))
+
+
+def _asks(sentence: str) -> bool:
+    """Whether the sentence is a question (which predicts nothing)."""
+    return sentence.rstrip(" \"')]*_").endswith("?")
 
 
 def _excerpt(text: str) -> str:
