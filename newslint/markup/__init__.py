@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import cache
 from pathlib import PurePath
 from typing import Any
 
@@ -25,10 +26,18 @@ KINDS = {
 #: URLs and e-mail addresses are never prose, whatever the markup. Each is found from its
 #: anchor ("://", "www.", "@") with str.find, then grown both ways: a pattern that had to
 #: be tried at every position of every article cost more than the rest of the parsing.
-_URL_TAIL = re.compile(r"[^\s<>\"\u201c\u201d]*[^\s<>\"'.,;:!?)\]\u201c\u201d\u2019]")
-_SCHEME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}\Z")
-_EMAIL_LOCAL_BEFORE = re.compile(r"[\w.+-]{1,64}\Z")
-_EMAIL_DOMAIN_AFTER = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+@cache
+def _url_patterns() -> tuple[re.Pattern[str], ...]:
+    """URL tail, scheme before "://", e-mail local part before "@", domain after it.
+
+    Compiled on first need: that costs a millisecond, and most short articles have no URL.
+    """
+    return (
+        re.compile(r"[^\s<>\"\u201c\u201d]*[^\s<>\"'.,;:!?)\]\u201c\u201d\u2019]"),
+        re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}\Z"),
+        re.compile(r"[\w.+-]{1,64}\Z"),
+        re.compile(r"[\w-]+(?:\.[\w-]+)+"),
+    )
 
 
 def _url_spans(prose: str) -> list[tuple[int, int]]:
@@ -44,12 +53,13 @@ def _url_spans(prose: str) -> list[tuple[int, int]]:
 
 
 def _grow(prose: str, at: int, anchor: str) -> tuple[int, int] | None:
+    url_tail, scheme_before, email_local_before, email_domain_after = _url_patterns()
     if anchor == "@":
-        local = _EMAIL_LOCAL_BEFORE.search(prose, max(0, at - 64), at)
-        domain = _EMAIL_DOMAIN_AFTER.match(prose, at + 1)
+        local = email_local_before.search(prose, max(0, at - 64), at)
+        domain = email_domain_after.match(prose, at + 1)
         return (local.start(), domain.end()) if local and domain else None
     if anchor == "://":
-        scheme = _SCHEME_BEFORE.search(prose, max(0, at - 16), at)
+        scheme = scheme_before.search(prose, max(0, at - 16), at)
         if scheme is None:
             return None
         start = scheme.start()
@@ -57,7 +67,7 @@ def _grow(prose: str, at: int, anchor: str) -> tuple[int, int] | None:
         if at > 0 and (prose[at - 1].isalnum() or prose[at - 1] in "/."):
             return None  # inside a URL already found, or part of a longer word
         start = at
-    tail = _URL_TAIL.match(prose, at + len(anchor))
+    tail = url_tail.match(prose, at + len(anchor))
     return (start, tail.end()) if tail else None
 
 
