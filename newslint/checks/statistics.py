@@ -606,10 +606,12 @@ def find_statistics(doc: Document, min_count: int = 1000) -> list[StatMention]:
 def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     """Claims found from their key words and numbers (anchors), tried only near where RE2
     says a claim can start: the same claims a scan of every anchor finds."""
+    starts = _claim_starts(doc)
+    if not starts:
+        return
     lex = _stat_lexicon()
     low = _lowered(doc)
     text = doc.normalized
-    starts = _claim_starts(doc)
     covered = 0
     for anchor in _anchors_near(lex, low, starts):
         position = anchor.start("word")
@@ -629,8 +631,23 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
 
 def _claim_starts(doc: Document) -> list[int]:
     """Every offset where some claim pattern matches (found by RE2 on the shadow text, a superset
-    of where :meth:`_StatLexicon.mention_at` succeeds), in order; once per document."""
-    return doc.memo("sourcing.claim-starts", lambda d: _match_starts(_stat_lexicon().claim_starts, _shadow(d)))
+    of where :meth:`_StatLexicon.mention_at` succeeds), in order; once per document. A text
+    without a digit or a key word has no claim: it needs neither the claim patterns nor the
+    rules file."""
+
+    def build(d: Document) -> list[int]:
+        shadow = _shadow(d)
+        if _key_words().search(shadow) is None:
+            return []
+        return _match_starts(_stat_lexicon().claim_starts, shadow)
+
+    return doc.memo("sourcing.claim-starts", build)
+
+
+@lru_cache(maxsize=1)
+def _key_words() -> Any:
+    """RE2 automaton for a digit or a key word anywhere: every claim holds one (see _KEY_WORDS)."""
+    return _re2_compile(rf"\d|{_alt(_KEY_WORDS)}")
 
 
 #: How far before its key word or number a claim may start (see _mention_around).
