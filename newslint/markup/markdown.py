@@ -31,8 +31,8 @@ _SIMPLE_FIELD = re.compile(
     r"""(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?:\ +(?:
         "(?P<double>[^"\\]*)" | '(?P<single>[^']*)'
       | (?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})
-      | (?P<plain>[A-Za-z][\w.,'\ -]*?)
-    ))?\ *""",
+      | (?P<plain>[A-Za-z][\w.,'\ -]*)
+    ))?""",
     re.X,
 )
 #: Plain words YAML reads as booleans or null, in any case (PyYAML knows fewer spellings).
@@ -122,7 +122,7 @@ def _simple_front_matter(source: str) -> dict[str, Any] | None:
     for line in source.split("\n"):
         if not line.strip(" "):
             continue
-        field = _SIMPLE_FIELD.fullmatch(line)
+        field = _SIMPLE_FIELD.fullmatch(line.rstrip(" "))
         if field is None:
             return None
         key, double, single, year, plain = field.group("key", "double", "single", "year", "plain")
