@@ -19,7 +19,7 @@ import pytest
 from conftest import EXAMPLES, SHARED
 from newslint.checks.dates import Anniversary
 from newslint.dates import expressions
-from newslint.dates.expressions import DateMention, pattern_matches, scan
+from newslint.dates.expressions import pattern_matches, scan
 from newslint.dates.knowledge import EventCues, load_events, load_officeholders
 from newslint.dates.prefilter import Prefilter, ascii_view, finditer_at, fold, relax
 
@@ -143,14 +143,6 @@ def test_offsets_shift_and_lead_reads_the_scanned_text():
 def test_letters_that_case_folding_turns_into_ascii_do_not_crash_the_scan():
     mentions = scan("La\u017ft \u017fpring, two day\u017f ago, this \u212aind of week", dt.date(2025, 6, 1))
     assert [m.kind for m in mentions] == ["season", "relative"]
-
-
-def test_mentions_built_the_fast_way_equal_the_dataclass():
-    values = (1, 9, "March 3", "day", dt.date(2022, 3, 3), dt.date(2022, 3, 3), 2022, 3, 3, False, 3, (0, 3), None,
-              "source", 0)
-    fast = expressions._make(*values)
-    assert fast == DateMention(*values) and hash(fast) == hash(DateMention(*values))
-    assert repr(fast) == repr(DateMention(*values))
 
 
 def test_relaxations_match_wherever_the_pattern_starts_a_match():

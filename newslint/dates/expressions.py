@@ -19,7 +19,7 @@ import bisect
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -131,9 +131,11 @@ _COUNT_AFTER = LazyPattern(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
-    """One date expression as written, and the days it means.
+    """One date expression as written, and the days it means; read-only by convention (one
+    document's mentions are shared by every check). Not frozen: a frozen dataclass sets each field
+    through ``object.__setattr__``, which tripled the cost of building the thousands a document holds.
 
     ``kind`` is ``day``, ``month``, ``year``, ``decade``, ``season``, ``relative``
     (last week, three years ago, yesterday) or ``weekday`` (a bare "Tuesday").
@@ -168,8 +170,7 @@ class DateMention:
         """Up to three lowercase words before the mention in its sentence ("said on", "in early")."""
         lead = self.lead_text
         if lead is None:
-            lead = _lead(self.source, self.start - self.shift) if self.source else ""
-            _set_lead_text(self, lead)
+            lead = self.lead_text = _lead(self.source, self.start - self.shift) if self.source else ""
         return lead
 
     @property
@@ -403,41 +404,9 @@ def _lead(text: str, start: int) -> str:
     return " ".join(words[-3:]).lower()
 
 
-# Building a frozen dataclass sets each field through object.__setattr__; setting the slots
-# directly costs a third of that, and a document may hold thousands of dates.
-_new = object.__new__
-(
-    _set_start, _set_end, _set_text, _set_kind, _set_first, _set_last, _set_year, _set_month, _set_day,
-    _set_year_given, _set_weekday, _set_weekday_span, _set_problem, _set_source, _set_shift, _set_lead_text,
-) = (DateMention.__dict__[f.name].__set__ for f in fields(DateMention))
-
-
-def _make(start, end, text, kind, first, last, year, month, day, year_given, weekday, weekday_span, problem,
-          source, shift) -> DateMention:
-    """``DateMention(...)`` with every field given, in order, built the fast way."""
-    mention = _new(DateMention)
-    _set_start(mention, start)
-    _set_end(mention, end)
-    _set_text(mention, text)
-    _set_kind(mention, kind)
-    _set_first(mention, first)
-    _set_last(mention, last)
-    _set_year(mention, year)
-    _set_month(mention, month)
-    _set_day(mention, day)
-    _set_year_given(mention, year_given)
-    _set_weekday(mention, weekday)
-    _set_weekday_span(mention, weekday_span)
-    _set_problem(mention, problem)
-    _set_source(mention, source)
-    _set_shift(mention, shift)
-    _set_lead_text(mention, None)
-    return mention
-
-
 def _span(match, text, offset, kind, first, last, year=None, month=None, year_given=False) -> DateMention:
     """A mention covering the whole match, with no day, weekday or problem."""
-    return _make(match.start() + offset, match.end() + offset, match.group(), kind, first, last, year, month, None,
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), kind, first, last, year, month, None,
                  year_given, None, None, None, text, offset)
 
 
@@ -488,7 +457,7 @@ def _day_mention(match, text, pub, offset, month: int, day: int, year: int | Non
         year = nearest_year(month, day, pub)
         problem = day_problem(year, month, day)
     first = _dt.date(year, month, day) if problem is None and year is not None else None
-    return _make(match.start() + offset, match.end() + offset, match.group(), "day", first, first, year, month, day,
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "day", first, first, year, month, day,
                  year_given, weekday, weekday_span, problem, text, offset)
 
 
@@ -505,13 +474,13 @@ def _numeric(match, text, offset, readings: list[tuple[int, int]]) -> DateMentio
     if not valid:  # explain with a reading whose month exists, if there is one: "31/11" is November's
         month, day = min(readings, key=lambda r: not 1 <= r[0] <= 12)
         problem = day_problem(year, month, day) or f"there is no day {day}"
-        return _make(match.start() + offset, match.end() + offset, match.group(), "day", None, None, year, None,
+        return DateMention(match.start() + offset, match.end() + offset, match.group(), "day", None, None, year, None,
                      None, True, None, None, problem, text, offset)
     if len(valid) > 1:
         return None  # 03/04/2022: no way to tell which is meant
     ((month, day),) = valid
     day_date = _dt.date(year, month, day)
-    return _make(match.start() + offset, match.end() + offset, match.group(), "day", day_date, day_date, year, month,
+    return DateMention(match.start() + offset, match.end() + offset, match.group(), "day", day_date, day_date, year, month,
                  day, True, None, None, None, text, offset)
 
 
@@ -630,7 +599,7 @@ def _ago(found, text, pub, offset):
         slack = _SLACK_DAYS[unit]
         first = _from_ordinal(pub.toordinal() - (round(high * _UNIT_DAYS[unit]) + slack))
         last = _from_ordinal(pub.toordinal() - max(0, round(low * _UNIT_DAYS[unit]) - slack))
-    return _make(match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative", first,
+    return DateMention(match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative", first,
                  last, None, None, None, False, None, None, None, text, offset)
 
 
