@@ -423,13 +423,15 @@ class Anachronism(Check):
 
     # -- (3) known events -------------------------------------------------------------------
     def _event_dates(self, doc: Document, dates: DateIndex, ctx: CheckContext) -> Iterator[Finding]:
-        # Only a sentence with a year in it can give an event another year: look for cues there alone.
-        sentences = sorted({b for d in dates.mentions if d.year_given and (b := _sentence_bounds(doc, d.start))})
-        if not sentences:
+        # Only a sentence with a year in it can give an event another year: look for cues there alone,
+        # once the document is known to hold such a date and a possible cue (most hold no cue).
+        years = [d for d in dates.mentions if d.year_given]
+        if not years:
             return
         events = _possible_events(doc, ctx)
         if not events:
             return
+        sentences = sorted({b for d in years if (b := _sentence_bounds(doc, d.start))})
         norm = doc.normalized
         view = document_view(doc)
         cues = _events(ctx)[1]
