@@ -22,33 +22,35 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Applied in order to the lowercased, accent-free spelling.
-_RULES: tuple[tuple[re.Pattern, str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"^abd[aeu]l", "abdl"),                    # Abdel, Abdul, Abdal
-        (r"[ae]h$", "a"),                           # Haniyeh, Haniyah, Haniya
-        (r"(?:iy|yy|yi|ii|ij|yj|y|i|(?<=e)j)$", "I"),  # Dmitry/Dmitri/Dmitriy; Sergei/Sergey/Sergej
-        (r"(?<=[aeiou])yi", "i"),                   # Mykolayiv/Mykolaiv, Avdiyivka/Avdiivka
-        (r"^ye|(?<=[^aeiouy])ye", "e"),             # Yevgeny/Evgeny, Yeltsin/Eltsin
-        (r"^ie", "e"),                              # Iermak/Yermak
-        (r"y(?=[aeiou])", "i"),                     # ya/ia, yu/iu, yo/io
-        (r"ii(?=a)", "i"),                          # Yuliia/Yulia, Mariia/Maria
-        (r"gu(?=[ei])", "g"),                       # Serguei/Sergei (French spelling)
-        (r"dzh", "j"),                              # Dzhokhar/Jokhar
-        (r"(?<=.)(?:zh|j)", "Z"),                   # Prigozhin/Prigojin
-        (r"x", "ks"),                               # Alexei/Aleksei
-        (r"tz", "ts"),
-        (r"(?<=.)kh", "h"),                         # Mikhail/Mihail
-        (r"gh", "g"),
-        (r"dh", "d"),                               # Gadhafi/Gaddafi
-        (r"(?<=.)ph", "f"),                         # Mustapha/Mustafa
-        (r"ou", "u"),                               # Rouhani/Ruhani, Houthi/Huthi
-        (r"(?<=[^csthwkzdpg])h", "g"),              # Luhansk/Lugansk (not ch, sh, th...)
-        (r"([^aeiouI])\1+", r"\1"),                 # Hassan/Hasan, Odessa/Odesa, zhzh/zh
-    )
+# Applied in order to the lowercased, accent-free spelling (compiled on first use: see ``_rules``).
+_RULE_SOURCES: tuple[tuple[str, str], ...] = (
+    (r"^abd[aeu]l", "abdl"),                    # Abdel, Abdul, Abdal
+    (r"[ae]h$", "a"),                           # Haniyeh, Haniyah, Haniya
+    (r"(?:iy|yy|yi|ii|ij|yj|y|i|(?<=e)j)$", "I"),  # Dmitry/Dmitri/Dmitriy; Sergei/Sergey/Sergej
+    (r"(?<=[aeiou])yi", "i"),                   # Mykolayiv/Mykolaiv, Avdiyivka/Avdiivka
+    (r"^ye|(?<=[^aeiouy])ye", "e"),             # Yevgeny/Evgeny, Yeltsin/Eltsin
+    (r"^ie", "e"),                              # Iermak/Yermak
+    (r"y(?=[aeiou])", "i"),                     # ya/ia, yu/iu, yo/io
+    (r"ii(?=a)", "i"),                          # Yuliia/Yulia, Mariia/Maria
+    (r"gu(?=[ei])", "g"),                       # Serguei/Sergei (French spelling)
+    (r"dzh", "j"),                              # Dzhokhar/Jokhar
+    (r"(?<=.)(?:zh|j)", "Z"),                   # Prigozhin/Prigojin
+    (r"x", "ks"),                               # Alexei/Aleksei
+    (r"tz", "ts"),
+    (r"(?<=.)kh", "h"),                         # Mikhail/Mihail
+    (r"gh", "g"),
+    (r"dh", "d"),                               # Gadhafi/Gaddafi
+    (r"(?<=.)ph", "f"),                         # Mustapha/Mustafa
+    (r"ou", "u"),                               # Rouhani/Ruhani, Houthi/Huthi
+    (r"(?<=[^csthwkzdpg])h", "g"),              # Luhansk/Lugansk (not ch, sh, th...)
+    (r"([^aeiouI])\1+", r"\1"),                 # Hassan/Hasan, Odessa/Odesa, zhzh/zh
 )
-_Q = re.compile(r"q")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[re.Pattern, str], ...]:
+    """The rules compiled, once per process on first use (keeps importing the names checks cheap)."""
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in _RULE_SOURCES)
 
 
 def fold(spelling: str) -> str:
@@ -61,11 +63,11 @@ def fold(spelling: str) -> str:
 def spelling_keys(spelling: str) -> tuple[str, ...]:
     """The transliteration keys of ``spelling`` (one, or two when it has a q)."""
     key = fold(spelling)
-    for pattern, replacement in _RULES:
+    for pattern, replacement in _rules():
         key = pattern.sub(replacement, key)
     if "q" not in key:
         return (key,)
-    return tuple(sorted({_Q.sub("k", key), _Q.sub("g", key)}))
+    return tuple(sorted({key.replace("q", "k"), key.replace("q", "g")}))
 
 
 def edit_distance(a: str, b: str) -> int:
