@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -56,13 +56,17 @@ _PARTICLE = re.compile(rf"(?<!{_LETTER})([aAeE]l|a[dnrstz]|ash|e[sz])-$")
 
 
 def name_candidates(doc: "Document") -> list[Candidate]:
-    """Every capitalised word of ``doc`` in text order (use through ``doc.memo``).
+    """Every capitalised word of ``doc`` in text order (use through ``doc.memo``)."""
+    return candidates_in(doc.normalized)
+
+
+def candidates_in(norm: str) -> list[Candidate]:
+    """Every capitalised word of a normalized text (a document's, or a dictionary variant).
 
     The loop runs once per capitalised word, so it is kept lean: the common case
     (a word after a space) is decided by one comparison, and candidates are built
     with ``tuple.__new__`` rather than the named tuple's Python-level constructor.
     """
-    norm = doc.normalized
     out: list[Candidate] = []
     append = out.append
     new = tuple.__new__
@@ -110,6 +114,14 @@ def lower_case_test(doc: "Document") -> Callable[[str], bool]:
     return doc.memo("lowercase_words", _LowerCaseWords).has
 
 
+def written_in_lower_case_among(doc: "Document", words: Iterable[str]) -> set[str]:
+    """The capitalised ``words`` that ``doc`` also writes in lower case (common words), asked at once.
+
+    Same answers as :func:`written_in_lower_case` on each word's case-folded form.
+    """
+    return doc.memo("lowercase_words", _LowerCaseWords).among(words)
+
+
 #: Lookups per document after which one scan for every lower-case word is cheaper.
 _FIND_LIMIT = 64
 
@@ -132,6 +144,17 @@ class _LowerCaseWords:
                 return folded in self.every
             known = self.answers[folded] = _occurs_in_lower_case(self.norm, folded)
         return known
+
+    def among(self, words: Iterable[str]) -> set[str]:
+        folded = {w: w.casefold() for w in words}
+        if self.every is None and len(self.answers) + len(folded) > _FIND_LIMIT:
+            self.every = frozenset(_LOWERCASE_WORD.findall(self.norm))
+        if self.every is not None:
+            every = self.every
+            return {w for w, f in folded.items() if f in every}
+        # most names never occur in lower case: ``in`` rules them out at C speed, uncached
+        norm, has = self.norm, self.has
+        return {w for w, f in folded.items() if f in norm and has(f)}
 
 
 def _occurs_in_lower_case(norm: str, folded: str) -> bool:

@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -23,13 +24,15 @@ import yaml
 
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, reject_unknown_keys
-from newslint.names.candidates import candidates_of, name_candidates, written_in_lower_case
+from newslint.document import NORMALIZE_TABLE
+from newslint.names.candidates import candidates_in, candidates_of, written_in_lower_case
 from newslint.resources import load_rules_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
 
 BUILTIN_FILE = "house-names.yaml"
+_WORD = itemgetter(2)  # a Candidate's word
 _GROUP_KEYS = {
     "preferred", "variants", "kind", "before", "exceptions", "unless_mentions", "renamed",
     "historical_before", "person_name_too", "note",
@@ -275,12 +278,23 @@ class HouseDictionary:
     def find(self, doc: "Document") -> list[HouseHit]:
         """Every variant in ``doc`` that the house style replaces, in text order."""
         index = self.index
+        candidates = candidates_of(doc)
+        # the distinct words first: most articles have no word of the index, the rest a few
+        indexed = {w for w in set(map(_WORD, candidates)) if w.casefold() in index}
+        if not indexed:
+            return []
+        return self._hits(doc, [n for n, c in enumerate(candidates) if c[2] in indexed])
+
+    def _hits(self, doc: "Document", numbers: Iterable[int]) -> list[HouseHit]:
+        """The variants that start at the candidates ``numbers`` (in text order)."""
+        index = self.index
         norm = doc.normalized
         hits: list[HouseHit] = []
         covered = 0
         mentioned: frozenset[str] | None = None
         candidates = candidates_of(doc)
-        for number, cand in enumerate(candidates):
+        for number in numbers:
+            cand = candidates[number]
             entries = index.get(cand.word.casefold())
             if not entries or cand.start < covered:
                 continue
@@ -403,9 +417,7 @@ def _part_of_a_personal_name(doc: "Document", candidates: list, number: int) -> 
 
 def _first_capitalised(variant: str):
     """The first capitalised word of a variant, found exactly as in documents."""
-    from newslint.document import Document
-
-    found = name_candidates(Document("variant", variant, "text", variant, []))
+    found = candidates_in(variant.translate(NORMALIZE_TABLE))  # a document's ``normalized`` view
     return found[0] if found else None
 
 
