@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from operator import itemgetter
+from collections import Counter
+from itertools import chain, count
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
@@ -21,13 +24,17 @@ from newslint.checks.rulepacks import match_case
 from newslint.document import Document, utf16_len
 from newslint.findings import Finding, Location, Severity
 from newslint.hookspecs import hookimpl
-from newslint.names.candidates import Candidate, candidates_of, lower_case_test
+from newslint.names.candidates import Candidate, candidates_of, written_in_lower_case_among
 from newslint.names.dictionary import HouseDictionary, parse_dictionary
 from newslint.names.translit import close_enough, spelling_keys
 from newslint.resources import load_rules_file
 
 HOUSE_STYLE = "name-house-style"
 _WORD = itemgetter(2)  # a Candidate's word
+_END = itemgetter(1)  # a Candidate's end
+_SPELLING_WORD = itemgetter(1)  # a Spelling's word
+#: What ``related`` compares of a spelling or an archive row.
+_COMPARED = attrgetter("word", "particle", "neighbours")
 _QUOTES_AND_BULLETS = " \t\"'([*-\u2013\u2014\u2022\u00b7#0123456789.)"
 #: After a word that opens a sentence, what shows the word is a name ("Kravetz said").
 _NAME_FOLLOWS = re.compile(
@@ -122,11 +129,11 @@ class NameHouseStyle(Check):
 
 # -- name-inconsistent: one article ----------------------------------------------------------------
 
-@dataclass(slots=True)
-class Spelling:
+class Spelling(NamedTuple):
     """Every occurrence of one spelling of a name in one article.
 
-    ``word`` and ``particle`` (folded) are those of the first occurrence.
+    ``word`` and ``particle`` (folded) are those of the first occurrence. A named
+    tuple (its lists and sets still grow in place): an article has dozens of them.
     """
 
     display: str
@@ -147,51 +154,91 @@ def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
     def build(d: Document) -> dict[str, Spelling]:
         candidates = candidates_of(d)
         norm = d.normalized
-        # Words are judged once per distinct word (most words repeat), the cheap tests
-        # first, and the loop below only visits the candidates that remain.
+        # Words are judged once per distinct word (most words repeat), the cheap tests first.
         words = list(map(_WORD, candidates))
         distinct = set(words)
         upper = {w for w in distinct if w.isupper()}
-        common = {w for w in distinct if w in upper or _letters(w) < min_length}
-        in_lower_case = lower_case_test(d)
-        common.update(w for w in distinct - common if in_lower_case(w.casefold()))
-        last = len(candidates) - 1
+        names = {
+            w for w in distinct - upper
+            if len(w) >= min_length and (w.isalpha() or _letters(w) >= min_length)
+        }
+        names -= written_in_lower_case_among(d, names)
+        if not names:
+            return {}
+        folds = {w: w.casefold() for w in names}
+
+        def key_of(cand: Candidate) -> str:
+            return f"{cand[3]}-{cand[2]}".casefold() if cand[3] else folds[cand[2]]
+
         out: dict[str, Spelling] = {}
-        for i in [i for i, w in enumerate(words) if w not in common]:
-            cand = candidates[i]
-            start, end, word, particle = cand
-            if particle:
-                display, begin = f"{particle}-{word}", start - len(particle) - 1
-            else:
-                display, begin = word, start
-            folded = display.casefold()
-            spelling = out.get(folded)
+        new = tuple.__new__
+        for cand in [c for c in candidates if c[2] in names]:
+            key = key_of(cand)
+            spelling = out.get(key)
             if spelling is None:
-                spelling = out[folded] = Spelling(display, word, particle.casefold(), [], set())
-            spelling.occurrences.append(cand)
-            # a capitalised neighbour one space away makes one name ("Sergei Lavrov")
-            if i:
-                before = candidates[i - 1]
-                gap = before[1]
-                if begin - gap == 1 and norm[gap] == " " and before[2] not in upper:
-                    spelling.neighbours.update(spelling_keys(before[2]))
-            if i < last:
-                after = candidates[i + 1]
-                after_begin = after[0] - len(after[3]) - 1 if after[3] else after[0]
-                if after_begin - end == 1 and norm[end] == " " and after[2] not in upper:
-                    spelling.neighbours.update(spelling_keys(after[2]))
-        return {k: s for k, s in out.items() if s.neighbours or any(_name_like(d, c) for c in s.occurrences)}
+                word, particle = cand[2], cand[3]
+                display = f"{particle}-{word}" if particle else word
+                out[key] = new(Spelling, (display, word, particle.casefold(), [cand], set()))
+            else:
+                spelling.occurrences.append(cand)
+        # A capitalised neighbour one space away makes one name ("Sergei Lavrov").
+        joined = [
+            i for i, end, after in zip(count(1), map(_END, candidates), candidates[1:])
+            if (after[0] - len(after[3]) - 1 if after[3] else after[0]) - end == 1 and norm[end] == " "
+        ]
+        for i in joined:
+            first, second = words[i - 1], words[i]
+            if second in names and first not in upper:
+                out[key_of(candidates[i])].neighbours.update(spelling_keys(first))
+            if first in names and second not in upper:
+                out[key_of(candidates[i - 1])].neighbours.update(spelling_keys(second))
+        # Without a neighbour, a word seen only opening sentences (and not before "said") is left out.
+        lonely = [k for k, s in out.items() if not s.neighbours]
+        if lonely:
+            openings = _sentence_openings(d)
+            for k in lonely:
+                occurrences = out[k].occurrences
+                first = occurrences[0]
+                if first.particle or first.start in openings:  # else the first occurrence is name-like
+                    if not any(_name_like(norm, openings, c) for c in occurrences):
+                        del out[k]
+        return out
 
     return doc.memo(f"name_spellings:{min_length}", build)
 
 
-def _name_like(doc: Document, cand: Candidate) -> bool:
+_BEFORE_OPENING = frozenset(_QUOTES_AND_BULLETS)
+#: Anything but what may stand before the first word of a sentence.
+_NOT_BEFORE_OPENING = re.compile(f"[^{re.escape(_QUOTES_AND_BULLETS)}]")
+
+
+def _sentence_openings(doc: Document) -> set[int]:
+    """Where a word opens a sentence: the first character of each sentence, and of the
+    document, that is not a quote, bullet, number, dot or space.
+
+    A set, so that judging a word is one lookup rather than finding its sentence
+    (the test suite checks it against doing that).
+    """
+    norm = doc.normalized
+    search = _NOT_BEFORE_OPENING.search
+    out = set()
+    for sentence in doc.sentences:
+        start, end = sentence.start, sentence.end
+        if start < end and norm[start] not in _BEFORE_OPENING:
+            out.add(start)  # most sentences start with their first word
+        else:
+            found = search(norm, start, end)
+            if found is not None:
+                out.add(found.start())
+    found = search(norm)
+    if found is not None:
+        out.add(found.start())
+    return out
+
+
+def _name_like(norm: str, openings: set[int], cand: Candidate) -> bool:
     """Inside a sentence any capitalised word may be a name; opening one, only before "said" or "'s"."""
-    index = doc.sentence_index(cand.particle_start)
-    start = doc.sentences[index].start if index is not None else 0
-    if doc.normalized[start : cand.particle_start].strip(_QUOTES_AND_BULLETS):
-        return True
-    return _NAME_FOLLOWS.match(doc.normalized, cand.end) is not None
+    return cand.particle_start not in openings or _NAME_FOLLOWS.match(norm, cand.end) is not None
 
 
 def _letters(word: str) -> int:
@@ -251,26 +298,32 @@ class _UnionFind:
         return [sorted(g) for g in out.values() if len(g) > 1]
 
 
-def _clusters(items: dict[Any, tuple[str, str, set[str]]], keys_of,
+def _clusters(keys: dict[Any, Iterable[Any]], fields: Callable[[Any], tuple[str, str, set[str]]],
               dictionary_of: Callable[[], HouseDictionary]) -> list[list[Any]]:
-    """Group items (word, particle, neighbours) that are one name, blocking by key.
+    """Group items that are one name, blocking by key: ``keys`` maps each item to its keys,
+    ``fields(item)`` gives its (word, particle, neighbours).
 
     Only items that share a key are ever compared, so the work grows with the
-    number of spellings per key (a handful), not with the square of the names.
+    number of spellings per key (a handful), not with the square of the names; keys
+    are counted first (at C speed) so that items with no shared key cost nothing more.
     The dictionary is asked for only then: most articles have nothing to compare.
     """
+    tally = Counter(chain.from_iterable(keys.values()))
+    shared = {key for key, n in tally.items() if n > 1}
+    if not shared:
+        return []
     buckets: dict[Any, list[Any]] = {}
-    for item_id in items:
-        for key in keys_of(item_id):
-            buckets.setdefault(key, []).append(item_id)
+    for item_id, item_keys in keys.items():
+        if not shared.isdisjoint(item_keys):
+            for key in item_keys:
+                if key in shared:
+                    buckets.setdefault(key, []).append(item_id)
     union = _UnionFind()
+    dictionary = dictionary_of()
     for members in buckets.values():
-        if len(members) < 2:
-            continue
-        dictionary = dictionary_of()
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if union.find(a) != union.find(b) and related(*items[a], *items[b], dictionary):
+                if union.find(a) != union.find(b) and related(*fields(a), *fields(b), dictionary):
                     union.union(a, b)
     return union.groups()
 
@@ -319,8 +372,9 @@ class NameInconsistent(Check):
     # -- one article ---------------------------------------------------------------------------
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         spellings = article_spellings(doc, ctx.options["min_length"])
-        items = {k: (s.word, s.particle, s.neighbours) for k, s in spellings.items()}
-        for cluster in _clusters(items, lambda k: spelling_keys(spellings[k].word), lambda: house_dictionary(ctx)):
+        keys = dict(zip(spellings, map(spelling_keys, map(_SPELLING_WORD, spellings.values()))))
+        fields = lambda k: _COMPARED(spellings[k])  # noqa: E731
+        for cluster in _clusters(keys, fields, lambda: house_dictionary(ctx)):
             dictionary = house_dictionary(ctx)
             names = [spellings[k] for k in cluster]
             counts = {s.display: (-len(s.occurrences), s.occurrences[0].start) for s in names}
@@ -355,17 +409,19 @@ class NameInconsistent(Check):
         records = []
         # line number -> (offset of the line, its text): enough to locate the few spans reported
         lines: dict[int, tuple[int, str]] = {}
-        line_of = doc.line_of
-        for folded, spelling in article_spellings(doc, ctx.options["min_length"]).items():
-            first = spelling.occurrences[0]
-            begin = first.particle_start
-            line = line_of(begin)
+        line_starts = doc.line_starts
+        new = tuple.__new__
+        for folded, (display, word, particle, occurrences, neighbours) in article_spellings(
+            doc, ctx.options["min_length"]
+        ).items():
+            first = occurrences[0]
+            begin = first[0] - len(first[3]) - 1 if first[3] else first[0]
+            line = bisect_right(line_starts, begin)  # doc.line_of(begin)
             if line not in lines:
-                lines[line] = (doc.line_starts[line - 1], doc.line_text(line))
-            records.append(
-                NameRecord(folded, spelling.display, spelling.word, spelling.particle, frozenset(spelling.neighbours),
-                           len(spelling.occurrences), begin, first.end, line)
-            )
+                lines[line] = (line_starts[line - 1], doc.line_text(line))
+            records.append(new(NameRecord, (
+                folded, display, word, particle, frozenset(neighbours), len(occurrences), begin, first[1], line,
+            )))
         return {"folder": os.path.dirname(doc.path), "names": records, "lines": lines}
 
     def corpus_state(self, ctx: CheckContext) -> "_ArchiveState":
@@ -395,10 +451,10 @@ class NameInconsistent(Check):
         if ctx.options["archive"] == "off" or len(state.paths) < 2:
             return []
         dictionary = house_dictionary(ctx)
-        items = {item_id: (i.word, i.particle, i.neighbours) for item_id, i in state.items.items()}
+        keys = {item_id: [(item_id[0], k) for k in spelling_keys(i.word)] for item_id, i in state.items.items()}
+        fields = lambda item_id: _COMPARED(state.items[item_id])  # noqa: E731
         findings: list[Finding] = []
-        keys_of = lambda item_id: [(item_id[0], k) for k in spelling_keys(items[item_id][0])]  # noqa: E731
-        for cluster in _clusters(items, keys_of, lambda: dictionary):
+        for cluster in _clusters(keys, fields, lambda: dictionary):
             if len({i for item_id in cluster for i in state.items[item_id].articles}) < 2:
                 continue  # one article only: the in-article check reports it
             findings.extend(self._archive_findings(cluster, state, dictionary))
