@@ -4,6 +4,9 @@ An editor's first question about a number is "says who?", and about a claim
 "who says so?". Both checks work sentence by sentence on the document's
 normalised view, lower-cased once (``_lowered``), with a few regular
 expressions compiled on first use from the cue lists in ``rules/sourcing.yaml``.
+RE2 first finds, in one pass over the document, the few places where a claim or
+a cue can start; the Python patterns, which decide, run only there (see
+"candidate places" below).
 
 unsourced-statistic
     Finds statistical claims (percentages, proportions in words, changes and
