@@ -26,7 +26,7 @@ from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, reject_unknown_keys
 from newslint.document import NORMALIZE_TABLE
 from newslint.names.candidates import candidates_in, candidates_of, written_in_lower_case
-from newslint.resources import load_rules_file
+from newslint.resources import load_rules_file, safe_load
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -239,7 +239,7 @@ class HouseDictionary:
         groups, lookalikes, common = parse_dictionary(load_rules_file(BUILTIN_FILE), f"rules/{BUILTIN_FILE}")
         if extra_file is not None:
             try:
-                data = yaml.safe_load(Path(extra_file).read_text(encoding="utf-8"))
+                data = safe_load(Path(extra_file).read_text(encoding="utf-8"))
             except OSError as exc:
                 raise DictionaryError(f"{extra_file}: cannot read the names dictionary: {exc.strerror or exc}") from None
             except yaml.YAMLError as exc:
