@@ -37,6 +37,10 @@ EDGE_CASES = [
     "people, na\u00efve experts say, \u017fome believe, d\u00e9put\u00e9s say, up \u0665 points, \u00bd of voters",
     "1_000 people, 40_% of, experts_say, \x1c40% of\x1f staff, \x0bsources said, \u2028one in five\u2029adults",
     "A 1,234,567,890,123 people total; 12,345.678.9 jobs; half a million, a million people rose by 12.5 percentage points",
+    # Another script: the shadow is built another way.
+    "Инфляция выросла на 5% — "
+    "эксперты say; 40% of избирателей, "
+    "experts say «данные» № ٣٤ рост вдвое",
     # A claim opening far before its number; a number running past the stretch scanned for anchors.
     "Exports contracted   by   approximately   12 points. Half of them said 123456789012345678901234567890123456789012345 "
     "were 5 million people",

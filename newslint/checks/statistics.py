@@ -143,9 +143,18 @@ codecs.register_error("newslint.sourcing-shadow", _shadow_run)
 
 def _shadow(doc: Document) -> bytes:
     """The lower-cased text as RE2 reads it: one ASCII byte per character (once per document).
-    The ASCII encoder hands each run of other characters to _shadow_run, far faster than
-    ``str.translate`` with a mapping."""
-    return doc.memo("sourcing.shadow", lambda d: _lowered(d).encode("ascii", "newslint.sourcing-shadow"))
+    In mostly ASCII text the ASCII encoder hands the few runs of other characters to
+    _shadow_run; text in another script goes through one ``str.translate`` instead (each is
+    several times faster than the other on the other kind of text)."""
+
+    def build(d: Document) -> bytes:
+        low = _lowered(d)
+        others = len(low) - len(low.encode("ascii", "ignore"))
+        if others * 20 < len(low):
+            return low.encode("ascii", "newslint.sourcing-shadow")
+        return low.translate({ord(c): _shadow_char(c) for c in set(low) if not c.isascii()}).encode("ascii")
+
+    return doc.memo("sourcing.shadow", build)
 
 
 #: What _re2_source looks at; everything else is copied as it is.
