@@ -372,6 +372,8 @@ class NameInconsistent(Check):
     # -- one article ---------------------------------------------------------------------------
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         spellings = article_spellings(doc, ctx.options["min_length"])
+        if len(spellings) < 2:
+            return  # nothing to compare (and no transliteration keys to compute)
         keys = dict(zip(spellings, map(spelling_keys, map(_SPELLING_WORD, spellings.values()))))
         fields = lambda k: _COMPARED(spellings[k])  # noqa: E731
         for cluster in _clusters(keys, fields, lambda: house_dictionary(ctx)):
