@@ -305,7 +305,7 @@ def print_table(r: dict) -> None:
     print("pathological inputs:")
     for name, v in r["pathological"].items():
         print(f"  {name:26} {v['bytes'] / 1e6:6.2f} MB  {v['seconds']:7.3f} s  exit {v['exit_code']}")
-    print("time per check (1 process, whole corpus):")
+    print("CPU time per check (1 process, whole corpus):")
     for name, seconds in r["per_check_seconds"].items():
         print(f"  {name:40} {seconds:8.3f} s")
 
