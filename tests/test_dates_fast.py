@@ -12,8 +12,8 @@ from pathlib import Path
 from test_dates_speed import article_texts, generated_texts, shaped_texts
 
 from newslint.checks.dates import Anachronism
-from newslint.dates import dateline
-from newslint.dates.expressions import document_dates
+from newslint.dates import dateline, expressions
+from newslint.dates.expressions import document_dates, scan
 from newslint.dates.knowledge import load_officeholders
 from newslint.markup import parse_document
 
@@ -92,3 +92,35 @@ def test_titles_passed_over_for_fitting_every_date_are_never_flagged():
         assert fast == officeholder_findings(doc, kb, False), text
         flagged += len(fast)
     assert flagged > 500
+
+
+# -- the date index -----------------------------------------------------------------------
+def described(mentions):
+    return [(m.start, m.end, m.text, m.kind, m.first, m.last, m.year, m.month, m.day, m.year_given, m.weekday,
+             m.weekday_span, m.problem, m.lead) for m in mentions]
+
+
+def test_the_index_builds_on_demand_the_mentions_the_scan_builds():
+    """The index leaves "Tuesday", "last week" and the like unbuilt until a lookup reaches them: every
+    lookup must give what the full scan gives, and ``dated`` every mention with a date of its own."""
+    rng = random.Random(17)
+    texts = generated_texts(400) + shaped_texts(400) + article_texts() + corpus_texts(100)
+    deferred = 0
+    for number, text in enumerate(texts):
+        pub = [None, dt.date(2025, 1, 5), dt.date(2024, 2, 29)][number % 3]
+        full = scan(text, pub)
+        index = expressions.DateIndex(expressions._resolve(text, pub, 0, None), text, pub)
+        assert described(index.dated) == described(
+            [m for m in full if m.kind in ("day", "month", "year", "decade") or m.kind == "season" and m.year_given]
+        ), text
+        for _ in range(5):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            assert described(index.between(start, end)) == described(
+                [m for m in full if start <= m.start and m.end <= end]
+            ), (text, start, end)
+        assert described(index.mentions) == described(full), text
+        assert described(expressions.scan_dated(text, pub)) == described(index.dated)
+        deferred += len(full) - len(index.dated)
+    assert deferred > 1000
+

@@ -107,7 +107,7 @@ class WeekdayMismatch(Check):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         pub = doc.metadata.date
-        for mention in document_dates(doc).mentions:
+        for mention in document_dates(doc).dated:
             if mention.weekday is None or mention.first is None or mention.kind != "day":
                 continue
             actual = mention.first.weekday()
@@ -164,7 +164,7 @@ class InvalidDate(Check):
     )
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-        for mention in document_dates(doc).mentions:
+        for mention in document_dates(doc).dated:
             if mention.problem is None:
                 continue
             text = mention.text
@@ -385,7 +385,7 @@ class Anachronism(Check):
     def _past_tense_future(self, doc: Document, dates: DateIndex, pub: _dt.date) -> Iterator[Finding]:
         norm = doc.normalized
         after = pub + _ONE_DAY
-        for date in dates.mentions:
+        for date in dates.dated:
             if date.first is None or date.kind not in ("day", "month", "year") or date.first <= after:
                 continue
             if date.kind != "day" and not date.year_given:
@@ -425,7 +425,7 @@ class Anachronism(Check):
     def _event_dates(self, doc: Document, dates: DateIndex, ctx: CheckContext) -> Iterator[Finding]:
         # Only a sentence with a year in it can give an event another year: look for cues there alone,
         # once the document is known to hold such a date and a possible cue (most hold no cue).
-        years = [d for d in dates.mentions if d.year_given]
+        years = [d for d in dates.dated if d.year_given]
         if not years:
             return
         events = _possible_events(doc, ctx)

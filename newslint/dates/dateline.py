@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING
 
-from newslint.dates.expressions import scan
+from newslint.dates.expressions import scan_dated
 from newslint.dates.lazy import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +76,7 @@ def _dateline_in(line: str) -> tuple[_dt.date, str, bool] | None:
 
 def _read_dateline(line: str) -> tuple[_dt.date, str, bool] | None:
     """:func:`_dateline_in` without the shortcuts: the first full date in the line decides."""
-    for mention in scan(line, None):
+    for mention in scan_dated(line, None):
         if mention.kind != "day" or not mention.year_given or mention.first is None:
             continue
         before, after = line[: mention.start], line[mention.end :]

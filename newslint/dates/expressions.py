@@ -301,14 +301,33 @@ def scan(text: str, pub: _dt.date | None, offset: int = 0, view: bytes | None = 
     pattern comes first in ``_PATTERNS``; the others are part of it or a lesser reading, and are
     never built. ``view`` is ``ascii_view(text)``, when the caller has it.
     """
+    return [_built(entry, text, pub, offset) for entry in _resolve(text, pub, offset, view)]
+
+
+def scan_dated(text: str, pub: _dt.date | None) -> list[DateMention]:
+    """:func:`scan`'s mentions of a day, month, year, season or decade (as ``DateIndex.dated``)."""
+    return [e for e in _resolve(text, pub, 0, None) if type(e) is DateMention and e.kind != "relative"]
+
+
+def _built(entry: DateMention | tuple[int, re.Match], text: str, pub: _dt.date | None, offset: int) -> DateMention:
+    return entry if type(entry) is DateMention else _BUILDERS[entry[0]](entry[1], text, pub, offset)
+
+
+def _resolve(text: str, pub: _dt.date | None, offset: int, view: bytes | None) -> list:
+    """:func:`scan`'s mentions, but those of ``_DEFERRED`` patterns left as (pattern index, match)
+    to be built when asked for (:func:`_built`)."""
     found = pattern_matches(text, view)
     if _AGO in map(_INDEX, found):
         found = _with_ago_built(found, text, pub, offset)
     found.sort(key=_ORDER)
-    kept: list[DateMention] = []
+    kept: list = []
     reach = -1
     for start, _, index, item in found:
         if start < reach:
+            continue
+        if index in _DEFERRED:
+            kept.append((index, item))
+            reach = item.end()
             continue
         mention = item if index == _AGO else _BUILDERS[index](item, text, pub, offset)
         if mention is not None:
@@ -366,26 +385,50 @@ def pattern_matches(text: str, view: bytes | None = None, fast: bool = True) -> 
 
 
 class DateIndex:
-    """A document's date mentions in text order, with quick lookup by span."""
+    """A document's date mentions in text order, with quick lookup by span.
 
-    def __init__(self, mentions: list[DateMention]) -> None:
-        self.mentions = mentions
-        self._starts = [m.start for m in mentions]
+    ``dated`` holds the mentions that name a day, month, year, season or decade. Most of the others
+    ("Tuesday", "last week", "this summer", "today": two in five of all, and only the checks that
+    read a sentence's every date want them) are built the first time a lookup reaches them.
+    """
+
+    def __init__(self, entries: list, text: str, pub: _dt.date | None) -> None:
+        self._entries = entries
+        self._text, self._pub = text, pub
+        self._starts = [e.start if type(e) is DateMention else e[1].start() for e in entries]
+        self.dated = [e for e in entries if type(e) is DateMention and e.kind != "relative"]
+
+    @property
+    def mentions(self) -> list[DateMention]:
+        """Every mention, in text order."""
+        return [self._mention(i) for i in range(len(self._entries))]
+
+    def _mention(self, i: int) -> DateMention:
+        entry = self._entries[i]
+        if type(entry) is not DateMention:
+            entry = self._entries[i] = _built(entry, self._text, self._pub, 0)
+        return entry
 
     def between(self, start: int, end: int) -> list[DateMention]:
         """The mentions lying wholly inside ``start``..``end``."""
         i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
+        starts, out = self._starts, []
+        while i < len(starts) and starts[i] < end:
+            mention = self._mention(i)
+            if mention.end <= end:
+                out.append(mention)
             i += 1
         return out
 
 
 def document_dates(doc: "Document") -> DateIndex:
     """The shared per-document index (``doc.memo("dates", ...)``), built once per document."""
-    return doc.memo("dates", lambda d: DateIndex(scan(d.normalized, d.metadata.date, view=document_view(d))))
+    return doc.memo("dates", _document_dates)
+
+
+def _document_dates(doc: "Document") -> DateIndex:
+    text, pub = doc.normalized, doc.metadata.date
+    return DateIndex(_resolve(text, pub, 0, document_view(doc)), text, pub)
 
 
 def document_view(doc: "Document") -> bytes:
@@ -625,6 +668,9 @@ def _year(match, text, pub, offset):
     return _span(match, text, offset, "year", _dt.date(year, 1, 1), _dt.date(year, 12, 31), year=year,
                  year_given=True)
 
+
+# Patterns whose mention always spans the match and is never one of "dated"'s kinds: built on demand.
+_DEFERRED = frozenset(i for i, (kind, _) in enumerate(_PATTERNS) if kind in ("season_rel", "relative", "deictic", "weekday"))
 
 _BUILDERS = tuple(
     {
