@@ -10,7 +10,7 @@ import pytest
 
 from conftest import run_cli
 from newslint.checks.base import CheckContext, CorpusEntry
-from newslint.checks.names import NameInconsistent
+from newslint.checks.names import NameInconsistent, NameRecord
 from newslint.config import Config
 from newslint.engine import Linter, RunOptions
 from newslint.markup import parse_document
@@ -108,7 +108,7 @@ def test_collected_data_is_small_and_picklable():
     ctx = CheckContext(options=NameInconsistent().default_options(), config=Config())
     data = NameInconsistent().collect(doc, ctx)
     assert pickle.loads(pickle.dumps(data)) == data
-    assert {r.display for r in data["names"]} == {"Sergei", "Lavrov", "Dmitry", "Peskov", "Moscow"}
+    assert {NameRecord(*r).display for r in data["names"]} == {"Sergei", "Lavrov", "Dmitry", "Peskov", "Moscow"}
 
 
 def test_grouping_blocks_by_key_so_a_large_archive_stays_fast():

@@ -14,7 +14,7 @@ import pytest
 
 from newslint.checks import names as names_check
 from newslint.checks.base import CheckContext
-from newslint.checks.names import NameInconsistent, Spelling, article_spellings, related
+from newslint.checks.names import NameInconsistent, NameRecord, Spelling, article_spellings, related
 from newslint.config import Config
 from newslint.document import Document
 from newslint.markup import parse_document
@@ -202,8 +202,9 @@ def test_collected_records_keep_what_the_article_phase_found():
     for doc in real_articles():
         data = check.collect(doc, ctx)
         spellings = article_spellings(doc, 4)
-        assert [r.folded for r in data["names"]] == list(spellings)
-        for record in data["names"]:
+        records = [NameRecord(*row) for row in data["names"]]
+        assert [r.folded for r in records] == list(spellings)
+        for record in records:
             first = spellings[record.folded].occurrences[0]
             assert (record.start, record.end) == (first.particle_start, first.end)
             assert record.line == doc.line_of(record.start)
