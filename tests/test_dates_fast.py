@@ -11,10 +11,12 @@ from pathlib import Path
 
 from test_dates_speed import article_texts, generated_texts, shaped_texts
 
+from newslint.checks import dates as checks
 from newslint.checks.dates import Anachronism
 from newslint.dates import dateline, expressions
 from newslint.dates.expressions import document_dates, scan
 from newslint.dates.knowledge import load_officeholders
+from newslint.dates.language import FUTURE_OR_PLAN, HYPOTHETICAL
 from newslint.markup import parse_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus"
@@ -124,3 +126,21 @@ def test_the_index_builds_on_demand_the_mentions_the_scan_builds():
         deferred += len(full) - len(index.dated)
     assert deferred > 1000
 
+
+
+# -- sentence searches ----------------------------------------------------------------------
+def test_a_sentence_search_re2_turns_down_would_have_found_nothing():
+    patterns = [FUTURE_OR_PLAN, HYPOTHETICAL, checks._PAST_PERFECT]
+    assert all(checks._prefilter(pattern).available for pattern in patterns)
+    texts = generated_texts(300) + article_texts() + corpus_texts(150) + officeholder_texts(200)
+    found = 0
+    for text in texts:
+        doc = parse_document("article.txt", text, "text")[0]
+        for sentence in doc.sentences:
+            bounds = (sentence.start, sentence.end)
+            piece = doc.normalized[sentence.start : sentence.end]
+            for pattern in patterns:
+                expected = pattern.search(piece) is not None
+                assert checks._found_in(doc, pattern, bounds, piece) == expected, (pattern.pattern, piece)
+                found += expected
+    assert found > 1000

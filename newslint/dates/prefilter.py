@@ -102,6 +102,13 @@ class Prefilter:
             return pattern.finditer(text)
         return finditer_at(pattern, text, self.starts(ascii_view(text) if view is None else view))
 
+    def any(self, view: bytes, pos: int, end: int) -> bool:
+        """Whether a relaxation matches within ``view[pos:end]``: when none does, no pattern they
+        were made from can match in that stretch of the text, searched as a string of its own."""
+        if self._match is not None:
+            return self._match(self._anchor, view, pos, end)[0][0] >= 0
+        return self._compiled.search(view, pos, end) is not None  # pragma: no cover - another layout
+
     def starts(self, view: bytes) -> list[int]:
         """Every position where a relaxation matches, in order."""
         end = len(view)
