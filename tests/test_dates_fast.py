@@ -34,7 +34,8 @@ def dateline_lines() -> list[str]:
              "AL-ARISH, Egypt, ", "The talks on ", "NATO chief Jens Stoltenberg met officials in Brussels on "]
     dates = ["Monday 6 October 2025", "March 3, 2022", "3 March 2022", "2022-03-03", "17.05.2025", "03/04/2022",
              "June 31, 2023", "May 2019", "2019", "Saturday, May 17, 2025"]
-    tails = ["", " 10:32 GMT", " -- Russian forces shelled the city.", " (AP) \u2014 Talks resumed.", ", officials said.",
+    tails = ["", " 10:32 GMT", " -- Russian forces shelled the city.", " (AP) \u2014 Talks resumed.",
+             ", officials said.",
              " and the weeks after it, when ministers met again and again to talk about the plan for the city."]
     lines = [rng.choice(heads) + rng.choice(dates) + rng.choice(tails) for _ in range(600)]
     for text in article_texts() + corpus_texts() + generated_texts(300) + shaped_texts(300):

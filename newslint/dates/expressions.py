@@ -449,8 +449,10 @@ def _lead(text: str, start: int) -> str:
 
 def _span(match, text, offset, kind, first, last, year=None, month=None, year_given=False) -> DateMention:
     """A mention covering the whole match, with no day, weekday or problem."""
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), kind, first, last, year, month, None,
-                 year_given, None, None, None, text, offset)
+    return DateMention(
+        match.start() + offset, match.end() + offset, match.group(), kind, first, last, year, month, None,
+        year_given, None, None, None, text, offset
+    )
 
 
 def _weekday_of(match: re.Match, text: str, offset: int) -> tuple[int | None, tuple[int, int] | None]:
@@ -500,8 +502,10 @@ def _day_mention(match, text, pub, offset, month: int, day: int, year: int | Non
         year = nearest_year(month, day, pub)
         problem = day_problem(year, month, day)
     first = _dt.date(year, month, day) if problem is None and year is not None else None
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "day", first, first, year, month, day,
-                 year_given, weekday, weekday_span, problem, text, offset)
+    return DateMention(
+        match.start() + offset, match.end() + offset, match.group(), "day", first, first, year, month, day,
+        year_given, weekday, weekday_span, problem, text, offset
+    )
 
 
 def _named(match, text, pub, offset):
@@ -517,14 +521,18 @@ def _numeric(match, text, offset, readings: list[tuple[int, int]]) -> DateMentio
     if not valid:  # explain with a reading whose month exists, if there is one: "31/11" is November's
         month, day = min(readings, key=lambda r: not 1 <= r[0] <= 12)
         problem = day_problem(year, month, day) or f"there is no day {day}"
-        return DateMention(match.start() + offset, match.end() + offset, match.group(), "day", None, None, year, None,
-                     None, True, None, None, problem, text, offset)
+        return DateMention(
+            match.start() + offset, match.end() + offset, match.group(), "day", None, None, year, None, None, True,
+            None, None, problem, text, offset
+        )
     if len(valid) > 1:
         return None  # 03/04/2022: no way to tell which is meant
     ((month, day),) = valid
     day_date = _dt.date(year, month, day)
-    return DateMention(match.start() + offset, match.end() + offset, match.group(), "day", day_date, day_date, year, month,
-                 day, True, None, None, None, text, offset)
+    return DateMention(
+        match.start() + offset, match.end() + offset, match.group(), "day", day_date, day_date, year, month,
+        day, True, None, None, None, text, offset
+    )
 
 
 def _iso(match, text, pub, offset):
@@ -642,8 +650,10 @@ def _ago(found, text, pub, offset):
         slack = _SLACK_DAYS[unit]
         first = _from_ordinal(pub.toordinal() - (round(high * _UNIT_DAYS[unit]) + slack))
         last = _from_ordinal(pub.toordinal() - max(0, round(low * _UNIT_DAYS[unit]) - slack))
-    return DateMention(match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative", first,
-                 last, None, None, None, False, None, None, None, text, offset)
+    return DateMention(
+        match.start() + offset, found.end() + offset, text[match.start() : found.end()], "relative", first,
+        last, None, None, None, False, None, None, None, text, offset
+    )
 
 
 def _weekday_alone(match, text, pub, offset):
@@ -670,7 +680,9 @@ def _year(match, text, pub, offset):
 
 
 # Patterns whose mention always spans the match and is never one of "dated"'s kinds: built on demand.
-_DEFERRED = frozenset(i for i, (kind, _) in enumerate(_PATTERNS) if kind in ("season_rel", "relative", "deictic", "weekday"))
+_DEFERRED = frozenset(
+    i for i, (kind, _) in enumerate(_PATTERNS) if kind in ("season_rel", "relative", "deictic", "weekday")
+)
 
 _BUILDERS = tuple(
     {
