@@ -30,8 +30,12 @@ EXAMPLES = REPO / "examples"
 DEFAULT_CORPUS = REPO / "benchmarks" / "corpus"
 PY = sys.executable
 
-_NAMES = ["Marta Lindqvist", "Tomas Keller", "Ana Ruiz", "Sergei Volkov", "Amina Haddad", "Jonas Weber", "Li Wei"]
-_PLACES = ["Rotterdam", "Kyiv", "Lisbon", "Nairobi", "Gdansk", "Porto", "Tbilisi", "Lyon"]
+_NAMES = ["Marta Lindqvist", "Tomas Keller", "Ana Ruiz", "Sergei Volkov", "Amina Haddad", "Jonas Weber", "Li Wei",
+          "Zoë Müller", "Łukasz Wójcik", "Olena Kovalenko", "José Núñez"]
+_PLACES = ["Rotterdam", "Kyiv", "Lisbon", "Nairobi", "Gdansk", "Porto", "Tbilisi", "Lyon", "Zürich", "Kraków", "Malmö",
+           "São Paulo"]
+#: Page furniture a scraped archive carries: some articles end with one of these lines.
+_DEBRIS = ["Leave a Comment", "- Advertisement -", "You may also like", "Read more"]
 
 
 # -- corpus -----------------------------------------------------------------------------
@@ -45,15 +49,37 @@ def _example_paragraphs() -> list[str]:
         text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
         for block in re.split(r"\n\s*\n", text):
             block = " ".join(block.split())
-            if len(block.split()) >= 12 and not block.startswith(("```", "<!--", "|")):
+            # Whole sentences only: headlines, bylines, crossheads and code are left out.
+            if len(block.split()) >= 6 and block.endswith((".", '."', ".\u201d")) and not block.startswith(
+                ("```", "<!--", "|", "#", "-", ">")
+            ):
                 paragraphs.append(block)
     if not paragraphs:
         raise SystemExit("benchmarks: examples/ has no paragraphs to build a corpus from")
     return paragraphs
 
 
+def _markdown_inline(paragraph: str, rng: random.Random) -> str:
+    """Emphasis and a link in some paragraphs, as newsroom Markdown has them."""
+    words = paragraph.split(" ")
+    if len(words) > 8 and rng.random() < 0.3:
+        i = rng.randrange(1, len(words) - 3)
+        if words[i].isalpha() and words[i + 1].isalpha():
+            words[i], words[i + 1] = "*" + words[i], words[i + 1] + "*"
+    if len(words) > 8 and rng.random() < 0.15:
+        i = rng.randrange(0, len(words) - 2)
+        if words[i].isalpha():
+            words[i] = f"[{words[i]}](https://example.org/{words[i].lower()})"
+    return " ".join(words)
+
+
 def build_corpus(target: Path, megabytes: float, seed: int = 20251122) -> Path:
-    """Write articles until ``megabytes`` of text; the same seed gives the same corpus."""
+    """Write articles until ``megabytes`` of text; the same seed gives the same corpus.
+
+    Paragraphs come from examples/ with names, places and figures varied (some names and
+    places accented, as in real copy); Markdown articles get some emphasis and links, and one
+    article in ten ends with a line of web debris, so every reader path and check has work.
+    """
     rng = random.Random(seed)
     paragraphs = _example_paragraphs()
     if target.exists():
@@ -68,11 +94,15 @@ def build_corpus(target: Path, megabytes: float, seed: int = 20251122) -> Path:
             paragraph = rng.choice(paragraphs)
             paragraph = paragraph.replace("Marta Lindqvist", rng.choice(_NAMES)).replace("Rotterdam", rng.choice(_PLACES))
             paragraph = re.sub(r"\b\d{1,2}(?=%| per cent)", lambda m: str(rng.randint(2, 95)), paragraph)
+            if index % 3 == 0:
+                paragraph = _markdown_inline(paragraph, rng)
             body.append(paragraph)
+        if rng.random() < 0.1:
+            body.append(rng.choice(_DEBRIS))
         title = f"Story {index}: {rng.choice(_PLACES)} council weighs its options"
         kind = ("md", "txt", "html")[index % 3]
         if kind == "md":
-            text = f"---\ntitle: {json.dumps(title)}\ndate: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n---\n\n# {title}\n\n" + "\n\n".join(body)
+            text = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndate: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n---\n\n# {title}\n\n" + "\n\n".join(body)
         elif kind == "txt":
             text = f"{title}\n\nBy {rng.choice(_NAMES)}\n\n" + "\n\n".join(body)
         else:
