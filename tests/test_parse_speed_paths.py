@@ -21,13 +21,14 @@ MD_SIMPLE_LINES = [
     "[link](http://x.org/a) starts", "See [the report](https://e.org/r.pdf) now.", "a [b](c) [d](e)",
     "text  ", "text ", "end nbsp\u00a0", "x\u2028y", "\ufeffBOM", "   ", "a ] b", "x](y)",
     "Caf\u00e9 \U0001f1fa\U0001f1e6 flag", '"Quoted," he said.', "[a](b)(c)", "[a](b)x[c](d)", "- a", "> b",
+    "x *em* y", "_under_", "**Bold** start", "- *item* text", "> quoted __strong__", "# A *head*", "[a](http://x/b_c)",
 ]
 MD_OTHER_LINES = [
     "#", "# C#", "#NoSpace", "####### seven", "-", "- ", "-- x", "---", "***", "- - nested", "- # head",
     "- > q", ">", "> ", ">x", ">  two", "> - li", "> # h", "1. one", "2) two",
     "  indented", "    code", "[ref]: http://x", "[x] not link", "[x](javascript:alert)", "[x](<a>)",
-    "[x](a b)", "\u00a0nbsp start", "\u2003em", "=====", "![img](x.png)", "x *em* y", "a & b",
-    "<b>x</b>", "a\\b", "`code`", "| a | b |", "~~~", "+ plus", "* star", "_under_", "a|b", "[]()",
+    "[x](a b)", "\u00a0nbsp start", "\u2003em", "=====", "![img](x.png)", "a & b",
+    "<b>x</b>", "a\\b", "`code`", "| a | b |", "~~~", "+ plus", "* star", "a|b", "[]()",
     "[a]()", "(parens) and [brackets", '[a](b "t")', "[a](DATA:x)", "a\rb", "x\ty", "&amp; &#8212;",
 ]
 
@@ -78,6 +79,130 @@ def test_typical_news_markdown_is_read_without_markdown_it():
         ("paragraph", ["blockquote", "paragraph"]),
         ("paragraph", ["paragraph"]),
     ]
+    starts = _line_starts(body)
+    assert markdown._align_units(body, starts, units) == markdown._read_tokens(body, starts)
+
+
+# Emphasis: simple pairs are read line by line, anything else goes to markdown-it-py.
+
+#: Pieces of emphasis-bearing lines: words (accented, digits, intraword ``_``), delimiter runs,
+#: spacing, punctuation on either side (ASCII, curly quotes, symbols) and links.
+EMPHASIS_WORDS = ["word", "Caf\u00e9", "2025", "x", "\u00e9t\u00e9", "snake_case", "a*b", "Kyiv's", "\u0416\u0443\u043a"]
+EMPHASIS_MARKERS = ["*", "**", "_", "__", "***", "___", "*_", "_*"]
+EMPHASIS_OUTSIDE = [" ", " ", " ", "", ".", ",", ";", ":", "!", "?", "(", ")", '"', "'", "-", "\u2019", "\u201d", "\u20ac",
+                    "%", "[a](b)", "[a](http://x/y_z)", "[*a*](b)", "\u00a0", "x", "/", "*", "_"]
+EMPHASIS_INSIDE = ["", "", "", " ", ".", "'", '"', "*", "_", "**", "[a](b)", "\n", "-"]
+
+
+def _emphasis_line(rng: random.Random, odd: float) -> str:
+    """A line of words and emphasis pairs, each piece unusual with probability about ``odd``."""
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        words = " ".join(rng.choice(EMPHASIS_WORDS if rng.random() < odd else EMPHASIS_WORDS[:4]) for _ in range(2))
+        if rng.random() < 0.4:
+            parts.append(words)
+            continue
+        opener = closer = rng.choice(EMPHASIS_MARKERS if rng.random() < odd else EMPHASIS_MARKERS[:4])
+        if rng.random() < odd / 2:
+            closer = rng.choice(EMPHASIS_MARKERS)  # unbalanced or mismatched
+        inner = [rng.choice(EMPHASIS_WORDS if rng.random() < odd else EMPHASIS_WORDS[:4]) for _ in range(rng.randint(1, 3))]
+        if rng.random() < odd:  # something inside: nesting, punctuation, a link, a line break
+            inner.insert(rng.randint(0, len(inner)), rng.choice(EMPHASIS_INSIDE))
+        before = rng.choice(EMPHASIS_OUTSIDE) if rng.random() < 2 * odd else " "
+        after = rng.choice(EMPHASIS_OUTSIDE) if rng.random() < 3 * odd else rng.choice(" .,")
+        parts.append(f"{words}{before}{opener}{' '.join(inner)}{closer}{after}")
+    return "".join(parts).strip(" ") if rng.random() < 0.8 else "".join(parts)
+
+
+def _generated_emphasis_markdown(seed: int, count: int):
+    rng = random.Random(seed)
+    for _ in range(count):
+        odd = rng.choice([0.0, 0.02, 0.1, 0.3])
+        blocks = []
+        for _ in range(rng.randint(1, 3)):
+            lines = [_emphasis_line(rng, odd) for _ in range(rng.randint(1, 3))]
+            prefix = rng.choice(["", "", "", "# ", "- ", "> "])
+            blocks.append("\n".join(prefix + line for line in lines) if prefix != "# " else prefix + lines[0])
+        yield "\n\n".join(blocks) + "\n"
+
+
+def _markdown_document(body: str, monkeypatch, slow: bool):
+    """Everything a check can read of the document, read by the fast path or by markdown-it-py."""
+    if slow:
+        monkeypatch.setattr(markdown, "_simple_units", lambda _body: None)
+    document = markdown.read_markdown("a.md", body)[0]
+    monkeypatch.undo()
+    m = document.metadata
+    return (
+        document.text, document.prose, document.normalized, document.blocks, document.sentences,
+        document.quotations, (m.title, m.date, m.date_source, m.language, m.author, m.fields),
+    )
+
+
+def test_simple_emphasis_reading_equals_markdown_it(monkeypatch):
+    accepted = with_emphasis = 0
+    for body in _generated_emphasis_markdown(seed=17, count=6000):
+        units = markdown._simple_units(body)
+        if units is None:
+            continue
+        accepted += 1
+        with_emphasis += "*" in body or "_" in body
+        starts = _line_starts(body)
+        assert markdown._align_units(body, starts, units) == markdown._read_tokens(body, starts), repr(body)
+        if accepted % 5 == 0:
+            front = "---\ntitle: T\ndate: 2025-01-02\n---\n"
+            assert _markdown_document(front + body, monkeypatch, False) == _markdown_document(
+                front + body, monkeypatch, True
+            ), repr(body)
+    assert accepted > 1000 and with_emphasis > 900  # the emphasis shortcut itself was compared
+
+
+def test_emphasis_next_to_any_character_equals_markdown_it():
+    """The characters around a pair decide how CommonMark flanks it: try them all, two by two."""
+    import string
+
+    neighbours = [*string.punctuation, " ", "a", "1", "\u00e9", "\u2019", "\u201d", "\u00ab", "\u20ac", "\u00a0", "\u0301"]
+    accepted = set()
+    for marker in ("*", "**", "_", "__"):
+        for before in neighbours:
+            for after in neighbours:
+                body = f"Text w{before}{marker}a \u00e9t\u00e9{marker}{after}w end.\n"
+                units = markdown._simple_units(body)
+                if units is None:
+                    continue
+                accepted.add((before, after))
+                starts = _line_starts(body)
+                assert markdown._align_units(body, starts, units) == markdown._read_tokens(body, starts), repr(body)
+    assert {before for before, _ in accepted} == {" ", "(", '"', "'"}
+    assert {after for _, after in accepted} == {" ", ".", ",", ";", ":", "!", "?", ")", '"', "'"}
+
+
+#: Emphasis that must go to markdown-it-py: intraword, arithmetic, list markers, lone or
+#: unbalanced runs, nesting, punctuation inside the delimiters or a symbol outside them,
+#: emphasis in or around links, and pairs across a line break.
+EMPHASIS_FALLBACK = [
+    "2*3*4", "snake_case_name", "* list", "**", "*", "__", "***bold italic***", "*unbalanced", "closing only*",
+    "*a **b** c*", "**a *b* c**", "*a _b_ c*", "*a*b", "a*b*", "_a_b", "a_b_", "* a*", "*a *", "*\"quoted\"*",
+    "*a.*", "*.a*", ".*a*", "*a*-b", "*a*\u20ac", "\u201c*a*\u201d", "[a *b*](c)", "*a [b](c) d*", "[b](c)*d*",
+    "*d*[b](c)", "*mixed**", "**mixed*", "*a*_b_", "*spans\nlines*", "___", "* * *", "_ _ _", "\u00a0*a*",
+]
+
+
+@pytest.mark.parametrize("line", EMPHASIS_FALLBACK)
+def test_unusual_emphasis_goes_to_markdown_it(line):
+    assert markdown._simple_units(f"Intro paragraph.\n\nText {line} end\n") is None
+    assert markdown._simple_units(f"Intro paragraph.\n\n{line}\n") is None
+
+
+def test_simple_emphasis_is_read_without_markdown_it():
+    body = (
+        "# A *headline* word\n\nThe port authority said it would publish *the strike* cost next week.\n"
+        "According **to the** council, 75% will move (*not all*). Will _it be_ enough? \"__Yes__,\" she said.\n"
+        "*Opening* words and [a link](https://example.org/a_b) then *closing*.\n\n- *Item* one\n\n> Quoted *speech*\n"
+    )
+    units = markdown._simple_units(body)
+    assert units is not None
+    assert units[1][4][:4] == ["The port authority said it would publish ", "the strike", " cost next week.", "According "]
     starts = _line_starts(body)
     assert markdown._align_units(body, starts, units) == markdown._read_tokens(body, starts)
 

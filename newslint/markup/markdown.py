@@ -7,8 +7,8 @@ inline), link targets, images, HTML and the markup characters themselves are
 left out of the prose view.
 
 Most news copy uses a small part of Markdown: paragraphs, ``#`` headings,
-``- `` list items, ``> `` quotes and plain links. Such a document is read line
-by line here (:func:`_simple_units`) to exactly what markdown-it-py would give,
+``- `` list items, ``> `` quotes, plain links and simple emphasis. Such a document
+is read line by line here (:func:`_simple_units`) to exactly what markdown-it-py would give,
 which is several times faster and spares importing it; anything outside that
 subset, down to one backslash, goes to markdown-it-py. ``tests/test_parse_speed_paths.py``
 holds the two readings equal on many inputs.
@@ -47,10 +47,11 @@ _CONTAINERS = {
 }
 _CLOSERS = {k.replace("_open", "_close"): v for k, v in _CONTAINERS.items()}
 
-#: Anything that may need markdown-it-py: inline markup (escapes, code, emphasis, HTML,
-#: autolinks, entities, images), tables, and input it normalises (CR, NUL) or indents by (tabs).
-#: Looked for with ``in``: a regular expression would cost more than the rest of the reading.
-_NOT_SIMPLE = ("\\", "`", "*", "_", "<", "&", "|", "\r", "\t", "\x00", "![")
+#: Anything that may need markdown-it-py: inline markup (escapes, code, HTML, autolinks,
+#: entities, images), tables, and input it normalises (CR, NUL) or indents by (tabs); emphasis
+#: is checked run by run (:func:`_add_text`). Looked for with ``in``: a regular expression
+#: would cost more than the rest of the reading.
+_NOT_SIMPLE = ("\\", "`", "<", "&", "|", "\r", "\t", "\x00", "![")
 #: First characters of a line that may open a block other than a paragraph, or indent it.
 _BLOCK_OPENERS = frozenset(" #>-+*_=~`<[|")
 _ORDERED_ITEM = re.compile(r"\d{1,9}[.)](?: |\Z)")
@@ -58,6 +59,12 @@ _HEADING = re.compile(r"(#{1,6})(?: |\Z)")
 #: An inline link with a plain label and a destination that needs no escaping or balancing.
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^\s()<>\[\]]+)\)")
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "file:", "data:")
+#: Emphasis delimiter runs, one character each (so ``*_`` is two runs).
+_DELIMITER_RUN = re.compile(r"\*+|_+")
+#: What may stand just outside a simple emphasis pair: white space, or ASCII punctuation
+#: (punctuation to every CommonMark version, unlike other symbols).
+_BEFORE_OPENER = frozenset(" (\"'")
+_AFTER_CLOSER = frozenset(" .,;:!?)\"'")
 
 _PARAGRAPH = frozenset({"paragraph"})
 _HEADING_SCOPES = frozenset({"heading"})
@@ -253,14 +260,29 @@ def _simple_units(body: str) -> list[tuple] | None:
 
 
 def _plain(line: str) -> bool:
-    """Whether ``line`` can only be paragraph text (or a link), never open another block."""
+    """Whether ``line`` can only be paragraph text, never open another block.
+
+    A line may start with a link, or with one or two ``*`` or ``_`` before a letter
+    or digit (emphasis, never a list item or a thematic break).
+    """
     if not line or line[0] in _BLOCK_OPENERS:
-        return line[:1] == "[" and _LINK.match(line) is not None
+        first = line[:1]
+        if first == "[":
+            return _LINK.match(line) is not None
+        if first == "*" or first == "_":
+            run = _DELIMITER_RUN.match(line).end()
+            return run <= 2 and run < len(line) and _word(line[run])
+        return False
     return not (line[0].isdigit() and _ORDERED_ITEM.match(line))
 
 
+def _word(char: str) -> bool:
+    """A letter or decimal digit: neither white space nor punctuation nor symbol to CommonMark."""
+    return char.isalpha() or char.isdecimal()
+
+
 def _inline_texts(content: str) -> list[str] | None:
-    """The text tokens markdown-it-py makes of ``content`` (plain text and links), or None.
+    """The text tokens markdown-it-py makes of ``content`` (plain text, links, simple emphasis), or None.
 
     The block's content is trimmed as a whole; each line break drops the spaces
     around it. A link contributes its label; text outside links must hold no ``[``.
@@ -276,25 +298,59 @@ def _inline_texts(content: str) -> list[str] | None:
             line = line.lstrip(" ")
         if n < last:
             line = line.rstrip(" ")
-        if "[" not in line:
-            if line:
-                texts.append(line)
-            continue
         at = 0
-        for link in _LINK.finditer(line):
-            before = line[at : link.start()]
-            if "[" in before or link[2].lower().startswith(_UNSAFE_SCHEMES):
+        if "[" in line:
+            for link in _LINK.finditer(line):
+                label = link[1]
+                if "[" in line[at : link.start()] or link[2].lower().startswith(_UNSAFE_SCHEMES):
+                    return None
+                if "*" in label or "_" in label or not _add_text(line, at, link.start(), texts):
+                    return None
+                texts.append(label)
+                at = link.end()
+            if "[" in line[at:]:
                 return None
-            if before:
-                texts.append(before)
-            texts.append(link[1])
-            at = link.end()
-        rest = line[at:]
-        if "[" in rest:
+        if not _add_text(line, at, len(line), texts):
             return None
-        if rest:
-            texts.append(rest)
     return texts
+
+
+def _add_text(line: str, start: int, end: int, texts: list[str]) -> bool:
+    """Append the text tokens of ``line[start:end]``, a stretch outside links; False if unsure.
+
+    Emphasis is accepted only as pairs of the same run of one or two ``*`` or ``_``,
+    on one line, not nested: the opener after white space, ``(`` or a quote and
+    before a letter or digit, the closer after a letter or digit and before white
+    space or ``.,;:!?)`` or a quote. Each such run can only open, or only close,
+    under CommonMark's flanking rules, so markdown-it-py pairs them in order and
+    the rule of three never applies. Any other ``*`` or ``_`` is left to it.
+    """
+    piece = line[start:end]
+    if "*" not in piece and "_" not in piece:
+        if piece:
+            texts.append(piece)
+        return True
+    opener = None
+    at = start
+    for run in _DELIMITER_RUN.finditer(line, start, end):
+        i, j = run.span()
+        marker = run.group()
+        if opener is None:
+            if len(marker) > 2 or (i and line[i - 1] not in _BEFORE_OPENER) or j == end or not _word(line[j]):
+                return False
+            opener = marker
+        elif marker != opener or not _word(line[i - 1]) or (j < len(line) and line[j] not in _AFTER_CLOSER):
+            return False
+        else:
+            opener = None
+        if i > at:
+            texts.append(line[at:i])
+        at = j
+    if opener is not None:
+        return False
+    if at < end:
+        texts.append(line[at:end])
+    return True
 
 
 def _align_inline(source: str, children: list, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
