@@ -53,6 +53,11 @@ NORMALIZE_TABLE = str.maketrans(
     }
 )
 
+#: The same replacements as pairs. ``str.translate`` looks every character up in the table
+#: once a text is not pure ASCII (an accented name is enough), ~60x slower than a
+#: ``str.replace`` for each of the few characters the text holds.
+_NORMALIZE_PAIRS = tuple((chr(code), replacement) for code, replacement in NORMALIZE_TABLE.items())
+
 _NEWLINE = re.compile(r"\n")
 
 
@@ -124,7 +129,12 @@ class Document:
     # -- views -------------------------------------------------------------
     @cached_property
     def normalized(self) -> str:
-        return self.prose.translate(NORMALIZE_TABLE)
+        """``prose.translate(NORMALIZE_TABLE)``, done one present character at a time."""
+        text = self.prose
+        for char, replacement in _NORMALIZE_PAIRS:
+            if char in text:
+                text = text.replace(char, replacement)
+        return text
 
     # -- shared indices ------------------------------------------------------
     def memo(self, key: str, factory: Callable[["Document"], Any]) -> Any:

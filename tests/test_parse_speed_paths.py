@@ -371,3 +371,16 @@ def test_document_quotations_equal_a_scan_of_every_block():
         document = parse_document("a.txt", text)[0]
         expected = [q for b in document.blocks for q in find_quotations(document.prose, b.start, b.end)]
         assert document.quotations == expected, repr(text)
+
+
+# -- normalized view: one str.replace per present character, against str.translate ---------------
+
+
+def test_normalized_view_equals_translating_with_the_table():
+    from newslint.document import NORMALIZE_TABLE, Document
+
+    pieces = [chr(code) for code in NORMALIZE_TABLE] + ["a", " ", "\n", "-", "'", '"', "\u00e9", "\U0001f1fa", "\u2014"]
+    rng = random.Random(21)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert Document("a.txt", text, "text", text, []).normalized == text.translate(NORMALIZE_TABLE), repr(text)
