@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -290,7 +289,7 @@ def test_seeds_raise_no_more_than_a_handful_of_findings(seed_texts):
 
 # Non-ASCII characters of each class the view tells apart, and ASCII ones RE2 reads differently.
 ODD_CHARS = ["\u00e9", "\u00c9", "\u0663", "\u00b2", "\u00a0", "\u3000", "\u2014", "\u2013", "\u2026", "\u00a3",
-             "\u0130", "\x0b", "\x1c", "\x85", "_", "1", "9", "\t"]
+             "\u0130", "\x0b", "\x1c", "\x1f", "\x85", "\u2009", "_", "1", "9", "\t"]
 SEPARATORS = [" ", "  ", "\n", "\n\n", ", ", ". ", ":", ": ", " : ", ";", "; ", "'", '"', "(", "-", " - ", "", *ODD_CHARS]
 EXTRA_CUES = {"imperatives": ["'til dawn"], "labels": ["crystal ball"], "attribution": ["'til then"],
               "hedges": ["odds-on"], "set_phrases": ["mark you"]}
@@ -322,14 +321,14 @@ def test_re2_patterns_find_what_python_finds(extra):
     with RE2 on the ASCII view as with Python's ``re`` on the lower-cased text."""
     import random
 
-    from newslint.checks.forecasts import _ascii_view, _lowered
+    from newslint.text.ascii_view import ascii_view, lower_one_for_one
 
     lists, fast, plain = _fast_and_plain(extra)
     words = [w for name in lists for phrase in lists[name] for w in phrase.split()]
     rng = random.Random(3)
     for text in _random_texts(words, 1500, seed=5):
-        low = _lowered(SimpleNamespace(normalized=text))
-        view = _ascii_view(low)
+        low = lower_one_for_one(text)
+        view = ascii_view(low)
         assert len(view) == len(low)
         for name in PATTERNS:
             f, p = getattr(fast, name), getattr(plain, name)
@@ -355,7 +354,8 @@ def test_prefilter_reports_every_list_that_matches(extra):
     in the whole sentence or in any window of it (as the check searches clauses)."""
     import random
 
-    from newslint.checks.forecasts import _GRAMMAR, _ascii_view, _lowered
+    from newslint.checks.forecasts import _GRAMMAR
+    from newslint.text.ascii_view import ascii_view, lower_one_for_one
 
     lists, fast, plain = _fast_and_plain(extra)
     prefilter = fast.prefilter
@@ -368,8 +368,8 @@ def test_prefilter_reports_every_list_that_matches(extra):
     rng = random.Random(9)
     ruled_out = 0
     for text in _random_texts(words, 3000, seed=13):
-        low = _lowered(SimpleNamespace(normalized=text))
-        view = _ascii_view(low)
+        low = lower_one_for_one(text)
+        view = ascii_view(low)
         reported = prefilter.lists_in(view)
         for _ in range(4):
             start, end = sorted(rng.randint(0, len(low)) for _ in range(2))
@@ -441,7 +441,8 @@ def test_fast_check_finds_what_the_plain_check_finds(monkeypatch, options):
 @pytest.mark.parametrize("extra", [{}, {"labels": ["crystal ball", "re: forecast"]}, {"labels": ["pr\u00e9vision"]}])
 def test_label_starts_match_the_plain_pattern(extra, use_re2):
     """Labels found with their colons are what ``finditer`` of the plain label pattern finds."""
-    from newslint.checks.forecasts import Cues, _ascii_view, _label_starts, load_cue_lists
+    from newslint.checks.forecasts import Cues, _label_starts, load_cue_lists
+    from newslint.text.ascii_view import ascii_view
 
     lists = load_cue_lists(extra)
     cues = Cues(lists, hedged_triggers=False, use_re2=use_re2)
@@ -449,4 +450,4 @@ def test_label_starts_match_the_plain_pattern(extra, use_re2):
     words += ["(the", "xoutlook", "Outlook"]
     for text in _random_texts(words, 3000, seed=11):
         low = text.lower()
-        assert _label_starts(cues, low, _ascii_view(low)) == [m.start() for m in cues.label.finditer(low)], text
+        assert _label_starts(cues, low, ascii_view(low)) == [m.start() for m in cues.label.finditer(low)], text

@@ -1,7 +1,7 @@
 """The sourcing checks' fast paths find exactly what the straightforward versions find.
 
-RE2 finds, on a one-byte "shadow" of the text, where a claim or a cue can start
-(newslint/checks/statistics.py: _re2_source, _shadow, _claim_starts, _VagueLexicon.starts);
+RE2 finds, on the ASCII view of the text (newslint/text/ascii_view.py), where a claim or a
+cue can start (newslint/checks/statistics.py: _re2_source, _claim_starts, _VagueLexicon.starts);
 the Python patterns then match only there, and unsourced-statistic scans for its key words
 and numbers only near those places (_anchors_near, _mention_around). The reference versions
 below are the plain ones: every position, every anchor, one alternation of every claim pattern.
@@ -18,6 +18,7 @@ import yaml
 from newslint.checks import statistics as st
 from newslint.markup import parse_document
 from newslint.resources import load_rules_file
+from newslint.text import ascii_view
 
 DATA = Path(__file__).resolve().parent / "data" / "sourcing"
 _LEAD = "[" + re.escape(st._LEAD_CHARS) + "]"
@@ -32,12 +33,12 @@ EDGE_CASES = [
     "half a million people, a thousand workers, a nine-fold rise, twice as many, a record 40 jobs, 3-fold gains",
     "the clear majority of members; just under a quarter of; at least 40% of; an estimated 2 million homes",
     "a lot of people think; reportedly-so; according to reports-and some-believe many\u2014fear others\nargue",
-    # Characters RE2 reads through the shadow: other digits, spaces, letters and symbols.
+    # Characters RE2 reads through stand-ins: other digits, spaces, letters and symbols.
     "\u0663\u0664% of caf\u00e9 owners, 40\u2003per cent, \u00e9lite 12% rise, 7\u00b2 of 10, \u00a34bn record 5 million "
     "people, na\u00efve experts say, \u017fome believe, d\u00e9put\u00e9s say, up \u0665 points, \u00bd of voters",
     "1_000 people, 40_% of, experts_say, \x1c40% of\x1f staff, \x0bsources said, \u2028one in five\u2029adults",
     "A 1,234,567,890,123 people total; 12,345.678.9 jobs; half a million, a million people rose by 12.5 percentage points",
-    # Another script: the shadow is built another way.
+    # Another script: the view is built another way.
     "Инфляция выросла на 5% — "
     "эксперты say; 40% of избирателей, "
     "experts say «данные» № ٣٤ рост вдвое",
@@ -102,7 +103,7 @@ def _reference_statistics(doc, min_count: int = 1000) -> list[tuple]:
     """unsourced-statistic's claims as a scan of every anchor finds them, trying the claim
     patterns at the anchor and at the four words before it."""
     lex, everything = st._stat_lexicon(), _everything()
-    low, text = st._lowered(doc), doc.normalized
+    low, text = ascii_view.lowered(doc), doc.normalized
 
     def claim_at(place):
         m = everything.match(low, place)
@@ -140,7 +141,7 @@ def test_anchors_near_claim_starts_are_those_of_the_whole_scan():
     lex = st._stat_lexicon()
     for text in TEXTS:
         doc = _doc(text)
-        low, starts = st._lowered(doc), st._claim_starts(doc)
+        low, starts = ascii_view.lowered(doc), st._claim_starts(doc)
         everywhere = [(m.start("word"), m.end()) for m in lex.anchor.finditer(low)]
         near = [(m.start("word"), m.end()) for m in st._anchors_near(lex, low, starts)]
         assert set(near) <= set(everywhere), text[:80]
@@ -151,7 +152,7 @@ def test_claims_start_only_where_re2_says_they_can():
     everything = _everything()
     for text in TEXTS:
         doc = _doc(text)
-        low = st._lowered(doc)
+        low = ascii_view.lowered(doc)
         starts = set(st._claim_starts(doc))
         missed = [i for i in range(len(low)) if everything.match(low, i) and i not in starts]
         assert not missed, low[missed[0] : missed[0] + 60]
@@ -174,8 +175,8 @@ def test_vague_cues_match_the_plain_scan(options):
     lex = st._vague_lexicon(options.get("extra_subjects", ()), options.get("extra_phrases", ()))
     for text in TEXTS:
         doc = _doc(text)
-        got = [m.span("word") for m in st._scan_words(st._lowered(doc), lex.cue, lex.starts(doc))]
-        assert got == _reference_scan(lex.cue, st._lowered(doc)), text[:80]
+        got = [m.span("word") for m in st._scan_words(ascii_view.lowered(doc), lex.cue, lex.starts(doc))]
+        assert got == _reference_scan(lex.cue, ascii_view.lowered(doc)), text[:80]
 
 
 @pytest.mark.parametrize("options", OPTIONS)
@@ -183,17 +184,10 @@ def test_cues_start_only_where_the_prefilter_says_they_can(options):
     lex = st._vague_lexicon(options.get("extra_subjects", ()), options.get("extra_phrases", ()))
     for text in TEXTS:
         doc = _doc(text)
-        low = st._lowered(doc)
+        low = ascii_view.lowered(doc)
         starts = set(lex.starts(doc))
         missed = [i for i in range(len(low)) if lex.cue.match(low, i) and i not in starts]
         assert not missed, low[missed[0] : missed[0] + 60]
-
-
-def test_shadow_is_one_stand_in_per_character():
-    for text in TEXTS:
-        doc = _doc(text)
-        low = st._lowered(doc)
-        assert st._shadow(doc) == "".join(map(st._shadow_char, low)).encode("ascii"), text[:80]
 
 
 @pytest.mark.parametrize(
@@ -202,13 +196,13 @@ def test_shadow_is_one_stand_in_per_character():
      r"[a-z-]+\s+(?:of\s+)?the", "٣ of", "naïve|ſome"],
 )
 def test_re2_translation_matches_wherever_python_does(pattern):
-    """The shadow keeps \\s, \\d, \\w and \\b where they were, so RE2 misses no match."""
+    """The view keeps \\s, \\d, \\w and \\b where they were, so RE2 misses no match."""
     python = re.compile(pattern)
     automaton = st._re2_compile(pattern)
     for text in TEXTS[-320:]:
         doc = _doc(text)
-        low = st._lowered(doc)
-        starts = set(st._match_starts(automaton, st._shadow(doc)))
+        low = ascii_view.lowered(doc)
+        starts = set(st._match_starts(automaton, ascii_view.view(doc)))
         assert all(i in starts for i in range(len(low)) if python.match(low, i)), (pattern, low[:80])
 
 
@@ -223,7 +217,7 @@ def test_claim_dispatch_matches_one_alternation_of_every_claim_pattern():
     lex = st._stat_lexicon()
     everything = _everything()
     for text in TEXTS:
-        low = st._lowered(_doc(text))
+        low = ascii_view.lowered(_doc(text))
         for start in [m.start() for m in re.finditer(r"(?<![\w'-])\S", low)]:
             expected = everything.match(low, start)
             got = lex.mention_at(low, start)
@@ -235,7 +229,7 @@ def test_claim_dispatch_matches_one_alternation_of_every_claim_pattern():
 def test_previous_word_matches_a_search_for_the_last_word():
     last_word = re.compile(r"([a-z'-]+)[^a-z'-]*\Z")
     for text in TEXTS:
-        low = st._lowered(_doc(text))
+        low = ascii_view.lowered(_doc(text))
         for start in range(len(low) + 1):
             m = last_word.search(low, max(0, start - 30), start)
             assert st._previous_word(low, start) == (m.group(1) if m else ""), low[max(0, start - 30) : start]

@@ -16,7 +16,7 @@ the future in "whether"/"when"/"if", or describes the past stays silent.
 
 The cue lists live in ``rules/forecast-cues.yaml``; the option ``extra_cues``
 adds to them. The whole document is scanned once for triggers, with RE2 on an
-ASCII view of the lower-cased text (:func:`_ascii_view`); only sentences holding
+ASCII view of the lower-cased text (``newslint.text.ascii_view``); only sentences holding
 a trigger are looked at more closely, and there one RE2 set first tells which
 other cue lists can match at all (:class:`_Prefilter`), so most patterns never
 run. Every pattern is compiled on first use: a short article needs few of them.
@@ -33,6 +33,7 @@ from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
 from newslint.resources import load_rules_file
+from newslint.text import ascii_view
 
 CUES_FILE = "forecast-cues.yaml"
 CUE_LISTS = (
@@ -163,45 +164,11 @@ def _phrase_pattern(phrases: list[str], space: str = r"\s+", closed: bool = True
     return r"\b(?:" + "|".join(parts) + (r")\b" if closed else ")")
 
 
-# -- RE2 on an ASCII view of the text ------------------------------------------------------
-#
-# RE2 scans far faster than Python's ``re`` and compiles big alternations in a fraction
-# of the time, but its ``\b``, ``\w`` and ``\s`` know only ASCII. So it runs on a view of
-# the lower-cased text with one ASCII byte per character, in which every other character
-# stands in for its class: a cue spelt in ASCII matches the view exactly where Python's
-# ``re`` matches the text, at the same offsets.
+# -- RE2 on the ASCII view of the text (newslint.text.ascii_view) -------------------------
 
-#: Python's ``\s`` on ASCII, spelt out for RE2 (whose ``\s`` leaves out \v and \x1c-\x1f).
-_RE2_SPACE = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"
-#: The stand-ins for a non-ASCII digit (``str.isdecimal``, which is what ``re`` calls ``\d``) and
-#: other word character: upper case occurs neither in the lower-cased text nor in the cues.
-_DIGIT_STAND_IN = "D"
-_WORD_STAND_IN = "X"
-#: The stand-in for a non-ASCII character that is neither a word character nor a space.
-_OTHER_STAND_IN = "\x00"
-_STAND_INS = frozenset((_DIGIT_STAND_IN, _WORD_STAND_IN, _OTHER_STAND_IN))
-#: Python's ``\d`` in the view.
-_RE2_DIGIT = "[0-9" + _DIGIT_STAND_IN + "]"
-
-
-def _ascii_view(low: str) -> bytes:
-    """``low`` as ASCII bytes, one per character; non-ASCII characters become their stand-ins.
-
-    A space (``str.isspace``, ``re``'s ``\\s``) becomes a space, a digit ``D``, another word
-    character (``str.isalnum``, ``re``'s ``\\w``) ``X``, anything else NUL.
-    """
-    if low.isascii():
-        return low.encode("ascii")
-    table = {ord(char): _stand_in(char) for char in set(low) if not char.isascii()}
-    return low.translate(table).encode("ascii")
-
-
-def _stand_in(char: str) -> str:
-    if char.isspace():
-        return " "
-    if char.isdecimal():
-        return _DIGIT_STAND_IN
-    return _WORD_STAND_IN if char.isalnum() else _OTHER_STAND_IN
+#: Python's ``\s`` and ``\d`` in the view.
+_RE2_SPACE = f"[{ascii_view.SPACE_CLASS}]"
+_RE2_DIGIT = f"[{ascii_view.DIGIT_CLASS}]"
 
 
 def _for_re2(source: str) -> str:
@@ -216,7 +183,7 @@ def _for_re2(source: str) -> str:
 def _spelt_in_ascii(phrases: list[str]) -> bool:
     """Whether RE2 on the view finds what ``re`` finds on the text: cues in ASCII that use no stand-in."""
     chars = {c for p in phrases for c in p.lower() if not c.isspace()}
-    return bool(chars) and all(c.isascii() for c in chars) and not chars & _STAND_INS
+    return bool(chars) and all(c.isascii() for c in chars) and not chars & ascii_view.STAND_INS
 
 
 class _Pattern:
@@ -341,7 +308,7 @@ def _lemmas(word: str) -> tuple[str, ...]:
 class Cues:
     """The cue lists as patterns, each compiled on first use: triggers for the document, the rest per sentence.
 
-    Every pattern is lower case and runs on the lower-cased text (see :func:`_lowered`) or
+    Every pattern is lower case and runs on the lower-cased text (``ascii_view.lowered``) or
     its ASCII view. ``use_re2=False`` keeps to Python's ``re`` (no view, no prefilter): the
     slow, plain form the tests hold the fast one to.
     """
@@ -408,7 +375,7 @@ class Cues:
                 "set_phrases": loose(self.lists["set_phrases"]),
                 "certainty_adverbs": loose(self.lists["certainty_adverbs"]),
                 "figures": _RE2_DIGIT,  # every alternative of plan_figure holds a digit
-                # _CLAUSE_BREAK with the look-ahead dropped; the dashes are NUL (_OTHER_STAND_IN) in the view.
+                # _CLAUSE_BREAK with the look-ahead dropped; in the view the dashes are NUL (OTHER_STAND_IN).
                 "clause_breaks": rf"[;:\x00]|{_RE2_SPACE}-|,{space}(?:{_CONJUNCTIONS})",
             }
         )
@@ -599,13 +566,12 @@ class SpeculativeForecast(Check):
         cues = self._cues(ctx)
         report_hedged = bool(ctx.options.get("report_hedged"))
         by_sentence: dict[int, list[tuple[int, int]]] = {}
-        lowered = doc.memo(_LOWERED, _lowered)
-        view = doc.memo(_VIEW, _view)
-        for span in cues.trigger.spans(lowered, view):
+        low, view = ascii_view.lowered(doc), ascii_view.view(doc)
+        for span in cues.trigger.spans(low, view):
             index = doc.sentence_index(span[0])
             if index is not None:
                 by_sentence.setdefault(index, []).append(span)
-        for start in _label_starts(cues, lowered, view):  # checked at sentence starts in _analyse
+        for start in _label_starts(cues, low, view):  # checked at sentence starts in _analyse
             index = doc.sentence_index(start)
             if index is not None:
                 by_sentence.setdefault(index, [])
@@ -618,7 +584,7 @@ class SpeculativeForecast(Check):
                 continue
             if _asks(doc.normalized[sentence.start : sentence.end]):
                 continue
-            sent = _Sentence(doc, sentence.start, sentence.end, cues, lowered, view)
+            sent = _Sentence(doc, sentence.start, sentence.end, cues, low, view)
             found = self._analyse(sent, triggers, block.kind)
             if found is None or (found.hedged and not report_hedged):
                 continue
@@ -808,28 +774,6 @@ class SpeculativeForecast(Check):
             head = f'Prediction stated as fact: "{excerpt}".'
         message = f"{head} Attribute it to a source, hedge it (may, is likely to), or cut it."
         return self.finding(found.start, found.end, message, cue=cue, kind=found.kind)
-
-
-_LOWERED = "speculative-forecast:lowered"
-_VIEW = "speculative-forecast:ascii-view"
-
-
-def _lowered(doc: Document) -> str:
-    """``doc.normalized`` in lower case, one character for one (so offsets still hold).
-
-    The few characters whose lower case is longer ("\u0130") are folded to one character first.
-    """
-    text = doc.normalized
-    low = text.lower()
-    if len(low) != len(text):
-        odd = {c: c.lower()[0] for c in set(text) if len(c.lower()) != 1}
-        low = text.translate(str.maketrans(odd)).lower()
-    return low
-
-
-def _view(doc: Document) -> bytes:
-    """The ASCII view of the lower-cased text that RE2 scans (see :func:`_ascii_view`)."""
-    return _ascii_view(doc.memo(_LOWERED, _lowered))
 
 
 def _asks(sentence: str) -> bool:

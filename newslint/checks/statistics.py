@@ -2,7 +2,7 @@
 
 An editor's first question about a number is "says who?", and about a claim
 "who says so?". Both checks work sentence by sentence on the document's
-normalised view, lower-cased once (``_lowered``), with a few regular
+normalised view, lower-cased once (``ascii_view.lowered``), with a few regular
 expressions compiled on first use from the cue lists in ``rules/sourcing.yaml``.
 RE2 first finds, in one pass over the document, the few places where a claim or
 a cue can start; the Python patterns, which decide, run only there (see
@@ -29,7 +29,6 @@ vague-attribution
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -40,6 +39,7 @@ from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
 from newslint.resources import load_rules_file
+from newslint.text import ascii_view
 
 DATA_FILE = "sourcing.yaml"
 
@@ -109,60 +109,17 @@ def _scan_words(low: str, word: re.Pattern, places: Iterable[int]) -> Iterator[r
 # Python's regex engine tries a big alternation at every position of the text; RE2 runs
 # it as one automaton, many times faster. RE2 only finds *where* a claim or a cue can
 # start (a superset of the real places); the Python patterns then match there, so findings
-# never depend on the two engines agreeing. RE2 matches bytes with ASCII classes, so it
-# reads a one-byte-per-character "shadow" of the text in which every other character is
-# replaced by one of the same class (see _shadow_char), and the patterns are translated to
-# match the shadow wherever the original matches the text (_re2_source).
-
-_SHADOW_SPACE, _SHADOW_DIGIT, _SHADOW_LETTER, _SHADOW_OTHER = "\x1f", "_", "Q", "\x7f"
-#: What ``\s`` and ``\d`` become: Python's ASCII whitespace (with \x1c-\x1f) and digits, plus
-#: the shadow's stand-ins for the rest of Unicode.
-_RE2_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f "
-_RE2_DIGIT = "0-9" + _SHADOW_DIGIT
-
-
-def _shadow_char(char: str) -> str:
-    """The ASCII stand-in for a character: itself, or one of the same kind for Python's
-    ``\\s``, ``\\d`` and ``\\w`` (so ``\\b`` falls in the same places)."""
-    if char.isascii():
-        return char
-    if char.isspace():
-        return _SHADOW_SPACE
-    if char.isdecimal():
-        return _SHADOW_DIGIT
-    return _SHADOW_LETTER if char.isalnum() else _SHADOW_OTHER
-
-
-def _shadow_run(error: UnicodeEncodeError) -> tuple[str, int]:
-    """Encoding error handler giving the stand-ins for a run of non-ASCII characters."""
-    return "".join(map(_shadow_char, error.object[error.start : error.end])), error.end
-
-
-codecs.register_error("newslint.sourcing-shadow", _shadow_run)
-
-
-def _shadow(doc: Document) -> bytes:
-    """The lower-cased text as RE2 reads it: one ASCII byte per character (once per document).
-    In mostly ASCII text the ASCII encoder hands the few runs of other characters to
-    _shadow_run; text in another script goes through one ``str.translate`` instead (each is
-    several times faster than the other on the other kind of text)."""
-
-    def build(d: Document) -> bytes:
-        low = _lowered(d)
-        others = len(low) - len(low.encode("ascii", "ignore"))
-        if others * 20 < len(low):
-            return low.encode("ascii", "newslint.sourcing-shadow")
-        return low.translate({ord(c): _shadow_char(c) for c in set(low) if not c.isascii()}).encode("ascii")
-
-    return doc.memo("sourcing.shadow", build)
-
+# never depend on the two engines agreeing. RE2 reads the document's ASCII view
+# (newslint.text.ascii_view: one byte per character, other characters replaced by stand-ins
+# of the same class), and the patterns are translated to match the view wherever the
+# original matches the text (_re2_source).
 
 #: What _re2_source looks at; everything else is copied as it is.
 _RE2_TOKEN = r"(?s)\\.|[\[\]^$]|\((?:\?P<\w+>|\?)?|[^\x00-\x7f]"
 
 
 def _re2_source(pattern: str) -> str:
-    """Translate one of this module's patterns for RE2 on the shadow text: it then matches at
+    """Translate one of this module's patterns for RE2 on the ASCII view: it then matches at
     least wherever the Python pattern matches the original (groups do not capture). Only
     constructs for which that holds are accepted (no negated classes or escapes, no
     look-arounds, no anchors but \\A)."""
@@ -174,13 +131,13 @@ def _re2_source(pattern: str) -> str:
         if token[0] == "\\":
             code = token[1]
             if code == "s":
-                token = _RE2_SPACE if in_class else f"[{_RE2_SPACE}]"
+                token = ascii_view.SPACE_CLASS if in_class else f"[{ascii_view.SPACE_CLASS}]"
             elif code == "d":
-                token = _RE2_DIGIT if in_class else f"[{_RE2_DIGIT}]"
+                token = ascii_view.DIGIT_CLASS if in_class else f"[{ascii_view.DIGIT_CLASS}]"
             elif code == "Z" and not in_class:
                 token = r"\z"
             elif not code.isascii():
-                token = f"\\x{ord(_shadow_char(code)):02x}"
+                token = f"\\x{ord(ascii_view.stand_in(code)):02x}"
             elif code.isalnum() and not (code == "w" or code in "bA" and not in_class):
                 raise ValueError(f"RE2 translation: {token} in {pattern!r}")
         elif in_class:
@@ -197,13 +154,13 @@ def _re2_source(pattern: str) -> str:
             token = "(?" if token == "(?" else "(?:"
         elif token in "^$":
             raise ValueError(f"RE2 translation: {token!r} in {pattern!r}")
-        out.append(token if token.isascii() else f"\\x{ord(_shadow_char(token)):02x}")
+        out.append(token if token.isascii() else f"\\x{ord(ascii_view.stand_in(token)):02x}")
     out.append(pattern[done:])
     return "".join(out)
 
 
 def _re2_compile(pattern: str) -> Any:
-    """A pattern for the shadow text (see _re2_source), compiled by RE2."""
+    """A pattern for the ASCII view (see _re2_source), compiled by RE2."""
     import re2
 
     options = re2.Options()
@@ -211,28 +168,14 @@ def _re2_compile(pattern: str) -> Any:
     return re2.compile(_re2_source(pattern).encode("ascii"), options)
 
 
-def _match_starts(automaton: Any, shadow: bytes) -> list[int]:
+def _match_starts(automaton: Any, view: bytes) -> list[int]:
     """Every offset where a match of ``automaton`` starts, overlapping ones included."""
     starts = []
-    m = automaton.search(shadow)
+    m = automaton.search(view)
     while m is not None:
         starts.append(m.start())
-        m = automaton.search(shadow, m.start() + 1)
+        m = automaton.search(view, m.start() + 1)
     return starts
-
-
-def _lowered(doc: Document) -> str:
-    """The normalised text in lower case, offset for offset (computed once per document)."""
-
-    def build(d: Document) -> str:
-        norm = d.normalized
-        low = norm.lower()
-        if len(low) == len(norm):
-            return low
-        # A few characters ("İ") grow when lower-cased; keep those as they are.
-        return "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
-
-    return doc.memo("sourcing.lowered", build)
 
 
 def _skipped_block(doc: Document, offset: int) -> bool:
@@ -622,7 +565,7 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     if not starts:
         return
     lex = _stat_lexicon()
-    low = _lowered(doc)
+    low = ascii_view.lowered(doc)
     text = doc.normalized
     covered = 0
     for anchor in _anchors_near(lex, low, starts):
@@ -642,16 +585,16 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
 
 
 def _claim_starts(doc: Document) -> list[int]:
-    """Every offset where some claim pattern matches (found by RE2 on the shadow text, a superset
+    """Every offset where some claim pattern matches (found by RE2 on the ASCII view, a superset
     of where :meth:`_StatLexicon.mention_at` succeeds), in order; once per document. A text
     without a digit or a key word has no claim: it needs neither the claim patterns nor the
     rules file."""
 
     def build(d: Document) -> list[int]:
-        shadow = _shadow(d)
-        if _key_words().search(shadow) is None:
+        view = ascii_view.view(d)
+        if _key_words().search(view) is None:
             return []
-        return _match_starts(_stat_lexicon().claim_starts, shadow)
+        return _match_starts(_stat_lexicon().claim_starts, view)
 
     return doc.memo("sourcing.claim-starts", build)
 
@@ -885,7 +828,7 @@ class _Sourcing:
     def __init__(self, doc: Document, mentions_by_sentence: dict[int, list[StatMention]]) -> None:
         self.doc = doc
         self.lex = _stat_lexicon()
-        self.low = _lowered(doc)
+        self.low = ascii_view.lowered(doc)
         self.mentions = mentions_by_sentence
         self._direct: dict[int, bool] = {}
         self._sourced: dict[int, bool] = {}
@@ -1029,7 +972,7 @@ class UnsourcedStatistic(Check):
             return
         report_counts = ctx.options.get("counts", True)
         lex = _stat_lexicon()
-        low = _lowered(doc)
+        low = ascii_view.lowered(doc)
         by_sentence: dict[int, list[StatMention]] = {}
         for mention in mentions:
             index = doc.sentence_index(mention.start)
@@ -1169,9 +1112,9 @@ class _VagueLexicon:
 
     def starts(self, doc: Document) -> list[int]:
         """Where a cue can start, in order (a superset of where ``cue`` matches)."""
-        starts = _match_starts(self.automaton, _shadow(doc))
+        starts = _match_starts(self.automaton, ascii_view.view(doc))
         if self.more is not None:
-            low = _lowered(doc)
+            low = ascii_view.lowered(doc)
             starts = sorted({0, *starts, *(m.end() for m in self.more.finditer(low))})
         return starts
 
@@ -1297,7 +1240,7 @@ class VagueAttribution(Check):
         starts = lex.starts(doc)
         if not starts:
             return  # no cue anywhere: the cue pattern need not even be compiled
-        low = _lowered(doc)
+        low = ascii_view.lowered(doc)
         silenced: dict[int, bool] = {}
         for m in _scan_words(low, lex.cue, starts):
             family = _family(lex, m, low)
@@ -1380,7 +1323,7 @@ def _family(lex: _VagueLexicon, m: re.Match, low: str) -> str | None:
 
 def _is_vague(doc: Document, lex: _VagueLexicon, family: str, m: re.Match, s_start: int, s_end: int) -> bool:
     """Whether the words around a cue leave it unnamed (the sentence-wide silencers are checked apart)."""
-    norm, low = doc.normalized, _lowered(doc)
+    norm, low = doc.normalized, ascii_view.lowered(doc)
     start, end = m.span("word")
     if family in ("subject", "evidence", "source", "pronoun"):
         word_start = m.start("head")
