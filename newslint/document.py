@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from newslint.findings import Location
 from newslint.text.quotes import find_quotations, quotation_marks
-from newslint.text.sentences import split_sentences, terminal_marks
+from newslint.text.sentences import split_blocks, terminal_marks
 
 #: One-for-one replacements that make text easier to match (see module docstring).
 NORMALIZE_TABLE = str.maketrans(
@@ -92,6 +92,24 @@ class Sentence:
     block: int  # index into Document.blocks
 
 
+_SET_START, _SET_END, _SET_BLOCK = Sentence.start.__set__, Sentence.end.__set__, Sentence.block.__set__  # type: ignore[attr-defined]
+
+
+def _sentence_objects(spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    """``[Sentence(*span) for span in spans]``, filling the slots directly: a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, which made
+    building an article's sentences cost as much as finding them."""
+    new = object.__new__
+    sentences = []
+    for start, end, block in spans:
+        sentence = new(Sentence)
+        _SET_START(sentence, start)
+        _SET_END(sentence, end)
+        _SET_BLOCK(sentence, block)
+        sentences.append(sentence)
+    return sentences
+
+
 @dataclass
 class Metadata:
     """What the article says about itself. ``fields`` keeps the raw front matter or meta tags."""
@@ -148,12 +166,8 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         norm = self.normalized
-        marks = terminal_marks(norm)
-        return [
-            Sentence(start, end, index)
-            for index, block in enumerate(self.blocks)
-            for start, end in split_sentences(norm, block.start, block.end, marks)
-        ]
+        spans = split_blocks(norm, [(block.start, block.end) for block in self.blocks], terminal_marks(norm))
+        return _sentence_objects(spans)
 
     @cached_property
     def paragraphs(self) -> list[Block]:

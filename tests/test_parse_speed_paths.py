@@ -324,25 +324,37 @@ def test_typical_news_page_is_tokenized_without_html_parser():
     assert meta[0] == "Summit"
 
 
-# -- sentences: candidate boundaries tried only at terminal marks, against the full scan -------------
+# -- sentences: candidate boundaries tried only at terminal marks, against the plain scan ------------
 
 
-def test_candidate_boundaries_equal_the_regular_expression_scan():
+def test_split_blocks_equals_splitting_each_block_with_the_regular_expression():
     from newslint.text import sentences
 
     pieces = ["Prices rose", ".", "..", "...", " ", "  ", "\n", "\u3000", "\u2028", "1.9%", "U.S.", "Dr.", '"', "'",
-              ")", "]", "\u201d", "\u2019", "?", "!", "\u2026", "The", "a", "5", "(It", "e.g.", "No.", "\t"]
+              ")", "]", "\u201d", "\u2019", "?", "!", "\u2026", "The", "a", "5", "(It", "e.g.", "No.", "\t",
+              "Governments", "2025.", "(", "_", "\u00e9t\u00e9", "Approx."]
     rng = random.Random(3)
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
-        start = rng.randint(0, len(text))
-        end = rng.randint(start, len(text))
         marks = sentences.terminal_marks(text)
         assert marks == [i for i, ch in enumerate(text) if ch in ".!?\u2026"]
-        fast = [(m.span(), m.group(1)) for m in sentences._candidates_at(text, start, end, marks)]
-        slow = [(m.span(), m.group(1)) for m in sentences._CANDIDATE.finditer(text, start, end)]
-        assert fast == slow, (text, start, end)
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2 * rng.randint(1, 3)))
+        blocks = list(zip(cuts[::2], cuts[1::2]))
+        expected = [(s, e, i) for i, (bs, be) in enumerate(blocks) for s, e in sentences.split_sentences(text, bs, be)]
+        assert sentences.split_blocks(text, blocks, marks) == expected, (text, blocks)
+        start, end = blocks[0]
         assert sentences.split_sentences(text, start, end, marks) == sentences.split_sentences(text, start, end)
+
+
+def test_document_sentences_are_the_sentence_objects_of_their_spans():
+    from newslint.document import Sentence
+    from newslint.markup import parse_document
+
+    document = parse_document("a.txt", "Headline here\n\nDr. Ruiz said so. \"Yes.\" Then (2025) more!\n")[0]
+    spans = [(s.start, s.end, s.block) for s in document.sentences]
+    assert document.sentences == [Sentence(*span) for span in spans]
+    assert [hash(s) for s in document.sentences] == [hash(Sentence(*span)) for span in spans]
+    assert spans == [(0, 13, 0), (15, 32, 1), (33, 39, 1), (40, 57, 1)]
 
 
 # -- quotations: blocks without a quotation mark are skipped ---------------------------------------

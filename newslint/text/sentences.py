@@ -47,17 +47,54 @@ _OPENERS = "\"'([\u2018\u201c"
 def split_sentences(text: str, start: int, end: int, marks: list[int] | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of spaces.
 
-    ``marks``, :func:`terminal_marks` of ``text``, spares scanning every character
-    of each block when the caller splits many blocks of one text.
+    Without ``marks`` this is the plain reading (the candidate pattern searched
+    through the block) that :func:`split_blocks` is tested against.
     """
-    out: list[tuple[int, int]] = []
+    if marks is not None:
+        return [(s, e) for s, e, _ in split_blocks(text, [(start, end)], marks)]
+    out: list[tuple[int, int, int]] = []
     sentence_start = start
-    candidates = _CANDIDATE.finditer(text, start, end) if marks is None else _candidates_at(text, start, end, marks)
-    for m in candidates:
+    for m in _CANDIDATE.finditer(text, start, end):
         if _is_boundary(text, m, sentence_start):
-            _add(text, sentence_start, m.end(), out)
+            _add(text, sentence_start, m.end(), out, 0, 0)
             sentence_start = m.end()
-    _add(text, sentence_start, end, out)
+    _add(text, sentence_start, end, out, 0, 0)
+    return [(s, e) for s, e, _ in out]
+
+
+def split_blocks(text: str, blocks: list[tuple[int, int]], marks: list[int]) -> list[tuple[int, int, int]]:
+    """``(start, end, block index)`` of the sentences of each ``(start, end)`` block, as
+    :func:`split_sentences` gives them; ``marks`` are :func:`terminal_marks` of ``text``.
+
+    The candidate pattern is tried only at the marks, where it can start, and not
+    at a block's last character (a candidate needs white space after it). Half the
+    blocks of an article (headings, short paragraphs) have no mark before their last
+    character: such a block is one sentence, taken as it is.
+    """
+    out: list[tuple[int, int, int]] = []
+    count = len(marks)
+    match = _CANDIDATE.match
+    for index, (start, end) in enumerate(blocks):
+        at_mark = bisect_left(marks, start)
+        last = end - 1
+        if (at_mark == count or marks[at_mark] >= last) and start < end:
+            if not text[start].isspace() and not text[last].isspace():
+                out.append((start, end, index))
+                continue
+        first = len(out)
+        sentence_start = after = start
+        for i in range(at_mark, count):
+            at = marks[i]
+            if at >= last:
+                break
+            if at >= after:
+                m = match(text, at, end)
+                if m is not None:
+                    after = m.end()
+                    if _is_boundary(text, m, sentence_start):
+                        _add(text, sentence_start, after, out, first, index)
+                        sentence_start = after
+        _add(text, sentence_start, end, out, first, index)
     return out
 
 
@@ -74,29 +111,9 @@ def terminal_marks(text: str) -> list[int]:
     return found
 
 
-def _candidates_at(text: str, start: int, end: int, marks: list[int]) -> list[re.Match]:
-    """``_CANDIDATE.finditer(text, start, end)``, trying the pattern only at ``marks``, where it can start.
-
-    Not at the last character either: a candidate needs white space after it.
-    """
-    found = []
-    match = _CANDIDATE.match
-    after = start
-    last = end - 1
-    for i in range(bisect_left(marks, start), len(marks)):
-        at = marks[i]
-        if at >= last:
-            break
-        if at >= after:
-            m = match(text, at, end)
-            if m is not None:
-                found.append(m)
-                after = m.end()
-    return found
-
-
-def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    """Append the trimmed span; a stray quote mark or bracket joins the sentence before."""
+def _add(text: str, s: int, e: int, out: list[tuple[int, int, int]], first: int, index: int) -> None:
+    """Append the trimmed span of block ``index``, whose sentences start at ``out[first]``;
+    a stray quote mark or bracket joins the sentence before."""
     if s >= e or text[s].isspace() or text[e - 1].isspace():
         chunk = text[s:e]
         stripped = chunk.strip()
@@ -104,10 +121,11 @@ def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
             return
         s += len(chunk) - len(chunk.lstrip())
         e = s + len(stripped)
-    if out and not _WORDLIKE.search(text, s, e):
-        out[-1] = (out[-1][0], e)
+    char = text[s]
+    if len(out) > first and not (char.isalnum() or char == "_") and not _WORDLIKE.search(text, s, e):
+        out[-1] = (out[-1][0], e, index)
     else:
-        out.append((s, e))
+        out.append((s, e, index))
 
 
 def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:
@@ -123,8 +141,8 @@ def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:
     lo = max(sentence_start, dot - 24)
     space = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot))
     raw = text[space + 1 if space >= 0 else lo : dot]
-    if not raw:
-        return True
+    if not raw or (len(raw) > 6 and raw.isalnum()):
+        return True  # too long for a list number or an abbreviation, and no dots
     if punct == "." and _LIST_NUMBER.match(raw) and not text[sentence_start : dot - len(raw)].strip():
         return False  # "1. A heading" or "b. an item": the number labels what follows
     token = raw.lstrip(_OPENERS)
