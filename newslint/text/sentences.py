@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from newslint.text import offsets_of
+
 #: Terminal punctuation, closing quotes or brackets, then spaces; group 1 is the next character.
 _CANDIDATE = re.compile(r"(?:[.!?]+|\u2026)[\"')\]\u2019\u201d]*(?=\s+(\S?))")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -99,16 +101,8 @@ def split_blocks(text: str, blocks: list[tuple[int, int]], marks: list[int]) -> 
 
 
 def terminal_marks(text: str) -> list[int]:
-    """Offsets of the characters a candidate boundary starts with, in order (found with
-    ``str.find``: the regular expression would try every character of every block)."""
-    found: list[int] = []
-    for mark in ".!?\u2026":
-        at = text.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1)
-    found.sort()
-    return found
+    """Offsets of the characters a candidate boundary starts with, in order."""
+    return offsets_of(text, ".!?\u2026")
 
 
 def _add(text: str, s: int, e: int, out: list[tuple[int, int, int]], first: int, index: int) -> None:
