@@ -155,6 +155,12 @@ def test_respondents_saying_something_are_not_a_source():
     assert flagged("62% of voters say they support the plan, a YouGov poll found.") == []
 
 
+def test_a_set_rate_admits_one_describing_word_but_not_a_function_word():
+    assert flagged("The bank keeps a 2% inflation target.") == []
+    assert flagged("Prices rose 3% over target last year.") == ["rose 3%"]
+    assert flagged("Wages rose 4% since target was set.") == ["rose 4%"]
+
+
 def test_an_estimated_figure_is_not_an_attributed_one():
     assert flagged("An estimated 3 million people lack clean water.") == ["An estimated 3 million people"]
     assert flagged("Officials estimated that 3 million people lack clean water.") == []

@@ -433,7 +433,7 @@ class _StatLexicon:
         # One describing word may stand between ("a 2% inflation target"), but not a function
         # word: "rose 5% in tax revenue" is still a measured change.
         return re.compile(
-            rf"[\s-]*(?:(?!(?:{_alt(_FUNCTION_WORDS)})\b)[a-z]+[\s-]+)?(?:{_alt(self.data['set_rate_nouns'])})\b"
+            rf"[\s-]*(?:(?!(?:{_alt(_SET_RATE_FUNCTION_WORDS)})\b)[a-z]+[\s-]+)?(?:{_alt(self.data['set_rate_nouns'])})\b"
         )
 
     @cached_property
@@ -768,8 +768,8 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
 
 
 #: Words that cannot be the describing word in "a 2% inflation target".
-_FUNCTION_WORDS = ("of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "the", "a", "an", "than",
-                   "over", "since", "last", "this", "per", "more", "less", "fewer", "higher", "lower")
+_SET_RATE_FUNCTION_WORDS = ("of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "the", "a", "an", "than",
+                            "over", "since", "last", "this", "per", "more", "less", "fewer", "higher", "lower")
 #: After a size verb, these make the count a change after all ("employs 3,000 fewer people").
 _COMPARATIVES = ("fewer", "more", "less", "extra", "additional", "new")
 
