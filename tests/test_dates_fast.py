@@ -6,7 +6,11 @@ plain computation beside it, on the project's articles, the benchmark corpus and
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import random
+import shutil
+import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from test_dates_speed import article_texts, generated_texts, shaped_texts
@@ -19,12 +23,27 @@ from newslint.dates.knowledge import load_officeholders
 from newslint.dates.language import FUTURE_OR_PLAN, HYPOTHETICAL
 from newslint.markup import parse_document
 
-CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus"
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
 
 
 def corpus_texts(count: int = 300) -> list[str]:
-    paths = sorted(CORPUS.glob("*"))[:count]
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return _benchmark_articles()[:count]
+
+
+@lru_cache(maxsize=1)
+def _benchmark_articles() -> list[str]:
+    """About 300 articles from the benchmark's own generator, built here (benchmarks/corpus is
+    not committed, and a fresh clone must test the same texts)."""
+    spec = importlib.util.spec_from_file_location("newslint_benchmark", BENCHMARK)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    folder = Path(tempfile.mkdtemp(prefix="newslint-dates-"))
+    try:
+        generator.build_corpus(folder, 0.7)
+        return [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())]
+    finally:
+        shutil.rmtree(folder)
 
 
 def dateline_lines() -> list[str]:
@@ -107,7 +126,7 @@ def test_the_index_builds_on_demand_the_mentions_the_scan_builds():
     """The index leaves "Tuesday", "last week" and the like unbuilt until a lookup reaches them: every
     lookup must give what the full scan gives, and ``dated`` every mention with a date of its own."""
     rng = random.Random(17)
-    texts = generated_texts(400) + shaped_texts(400) + article_texts() + corpus_texts(100)
+    texts = generated_texts(400) + shaped_texts(400) + article_texts() + corpus_texts(200)
     deferred = 0
     for number, text in enumerate(texts):
         pub = [None, dt.date(2025, 1, 5), dt.date(2024, 2, 29)][number % 3]
