@@ -233,3 +233,31 @@ def test_previous_word_matches_a_search_for_the_last_word():
         for start in range(len(low) + 1):
             m = last_word.search(low, max(0, start - 30), start)
             assert st._previous_word(low, start) == (m.group(1) if m else ""), low[max(0, start - 30) : start]
+
+
+class _SearchOnly:
+    """An automaton seen only through ``search``, as a wrapper without ``_regexp`` would be."""
+
+    def __init__(self, automaton):
+        self.search = automaton.search
+
+
+def _starts_by_search(automaton, view: bytes) -> list[int]:
+    starts, m = [], automaton.search(view)
+    while m is not None:
+        starts.append(m.start())
+        m = automaton.search(view, m.start() + 1)
+    return starts
+
+
+def test_match_starts_equal_a_loop_of_searches():
+    """_match_starts calls RE2 under the wrapper; it finds what the wrapper's search finds."""
+    automata = [st._stat_lexicon().claim_starts, st._vague_lexicon().automaton, st._key_words(),
+                st._re2_compile(r"\d+\s*%|[a-z]+|\bof\b")]
+    assert all(hasattr(a, "_regexp") for a in automata)  # the route under the wrapper is the one tested
+    for text in TEXTS:
+        view = ascii_view.view(_doc(text))
+        for automaton in automata:
+            expected = _starts_by_search(automaton, view)
+            assert st._match_starts(automaton, view) == expected, text[:80]
+            assert st._match_starts(_SearchOnly(automaton), view) == expected, text[:80]

@@ -170,12 +170,29 @@ def _re2_compile(pattern: str) -> Any:
 
 def _match_starts(automaton: Any, view: bytes) -> list[int]:
     """Every offset where a match of ``automaton`` starts, overlapping ones included."""
+    next_start = _start_finder(automaton)
     starts = []
-    m = automaton.search(view)
-    while m is not None:
-        starts.append(m.start())
-        m = automaton.search(view, m.start() + 1)
+    start = next_start(view, 0)
+    while start != -1:
+        starts.append(start)
+        start = next_start(view, start + 1)
     return starts
+
+
+def _start_finder(automaton: Any) -> Any:
+    """``(view, pos) -> offset``: where the first match at or after ``pos`` starts, -1 if none.
+    It calls the compiled RE2 object under the ``re2`` wrapper when there is one: the
+    wrapper's ``search`` builds a generator and a match object per call, which costs more
+    than the search itself on a short stretch. Other wrappers go through ``search``."""
+    raw = getattr(automaton, "_regexp", None)
+    anchor = getattr(getattr(type(raw), "Anchor", None), "UNANCHORED", None)
+    if anchor is None:
+        def search(view: bytes, pos: int) -> int:
+            m = automaton.search(view, pos)
+            return -1 if m is None else m.start()
+        return search
+    match = raw.Match
+    return lambda view, pos: match(anchor, view, pos, len(view))[0][0]
 
 
 def _skipped_block(doc: Document, offset: int) -> bool:
@@ -692,8 +709,6 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
     if before_char.isalnum() or before_char in "-./$£€¥" and kind in ("pct", "count", "nofm", "inm", "times"):
         return False  # F-16, COP30, 3.5.1, $3 million...
     lex = _stat_lexicon()
-    following = _next_words(low, end)
-    nxt = following[0] if following else ""
     if kind == "pct":
         if lex.set_rate_after.match(low, end, end + 40) or lex.set_rate_before.search(low, max(0, start - 40), start):
             return False
@@ -702,6 +717,15 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
         if _rx(_VOTE_SHARE).match(low, end):
             return False  # "won 52% of the vote": an election result, an event
         return not _is_target(low, start, end)
+    if kind == "rec":
+        gap = m.group("rec_gap").split()
+        if not gap or m.group().split()[0] in _MEASURED_SUPERLATIVES:
+            return True  # "the highest since 2008", "the biggest in 30 years"
+        # "the biggest one-day fall since 2008" is built on a figure; "the largest land war
+        # since the second world war" is not.
+        return any(w in _QUANTITY_NOUNS for w in gap)
+    following = _next_words(low, end)  # the other kinds look at the words after the figure
+    nxt = following[0] if following else ""
     if kind == "mult":
         return nxt not in _MULTIPLE_SKIP_AFTER
     if kind == "fold":
@@ -744,13 +768,6 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
         if nxt[:1].isdigit() or nxt in ("seats", "votes", "delegates", "mps", "the"):
             return nxt == "the" and len(following) > 1 and following[1] not in ("vote", "votes", "seats", "house")
         return True
-    if kind == "rec":
-        gap = m.group("rec_gap").split()
-        if not gap or m.group().split()[0] in _MEASURED_SUPERLATIVES:
-            return True  # "the highest since 2008", "the biggest in 30 years"
-        # "the biggest one-day fall since 2008" is built on a figure; "the largest land war
-        # since the second world war" is not.
-        return any(w in _QUANTITY_NOUNS for w in gap)
     if kind == "count":
         number = re.match(_DIG, m.group())
         scaled = re.match(rf"{_DIG}\s?(?:million|billion|trillion|thousand|m|bn|k)\b", m.group())
