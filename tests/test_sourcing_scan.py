@@ -261,3 +261,29 @@ def test_match_starts_equal_a_loop_of_searches():
             expected = _starts_by_search(automaton, view)
             assert st._match_starts(automaton, view) == expected, text[:80]
             assert st._match_starts(_SearchOnly(automaton), view) == expected, text[:80]
+
+
+def test_word_before_figure_spares_only_searches_that_cannot_match():
+    """_claim_span and _keep_mention search the window before a figure only when the word
+    before its spaces can end the pattern; at every offset of every text, a match implies it."""
+    lex = st._stat_lexicon()
+    checks = [(lex.change_before, lex.change_last_words), (lex.hedge_before, lex.change_last_words),
+              (lex.set_rate_before, lex.set_rate_last_words)]
+    matched = 0
+    for text in [*TEXTS, "Set a tax at  about 5%; a quota of 3 rates\tto 4%; rose\u2003by 8%; x-rose 5%; é fell 2"]:
+        low = ascii_view.lowered(_doc(text))
+        for start in range(len(low) + 1):
+            window_start = max(0, start - 40)
+            word = st._word_before_figure(low, window_start, start)
+            for pattern, words in checks:
+                if pattern.search(low, window_start, start):
+                    matched += 1
+                    assert word in words, (pattern.pattern[:40], low[window_start:start])
+    assert matched > 1000  # the texts exercise the patterns
+
+
+def test_last_words_refuses_entries_that_are_not_words_of_letters():
+    assert st._last_words(["up to", "Rate  AT", "fell"]) == {"to", "at", "fell"}
+    for odd in (["co-pay"], ["u.s."], ["5%"]):
+        with pytest.raises(ValueError):
+            st._last_words(odd)

@@ -439,6 +439,16 @@ class _StatLexicon:
         return re.compile(rf"\b{self.vocabulary['hedge']}\s+\Z")
 
     @cached_property
+    def change_last_words(self) -> frozenset[str]:
+        """The words ``change_before`` and ``hedge_before`` can end with (see _word_before_figure)."""
+        return _last_words([*_CHANGE_WORDS, "by", "to", "from", *_HEDGE_WORDS])
+
+    @cached_property
+    def set_rate_last_words(self) -> frozenset[str]:
+        """The words ``set_rate_before`` can end with (see _word_before_figure)."""
+        return _last_words([*self.data["set_rate_before"], "of", "at", "to", "by", *_HEDGE_WORDS])
+
+    @cached_property
     def claim_tail(self) -> re.Pattern:
         return re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
     @cached_property
@@ -698,6 +708,29 @@ def _previous_word(low: str, start: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
+def _last_words(entries: Iterable[str]) -> frozenset[str]:
+    """The last word of each entry of a word list, which must be words of letters a-z."""
+    entries = [" ".join(e.split()).lower() for e in entries]
+    odd = [e for e in entries if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", e)]
+    if odd:
+        raise ValueError(f"not words of letters a-z: {odd}")
+    return frozenset(e.rsplit(" ", 1)[-1] for e in entries)
+
+
+#: Spaces, then letters, on the reversed window: matched once, where a search would try every position.
+_REVERSED_WORD_BEFORE = r"\s+([a-z]+)"
+
+
+def _word_before_figure(low: str, window_start: int, start: int) -> str:
+    """The letters a-z that end where the spaces just before ``start`` begin, all of them back
+    to ``window_start``; "" if there is no space or no such letter. A search in the window for
+    a list of words (letters, each after a word boundary or a space) then spaces up to ``start``
+    can only match when this is the last word of an entry: checking that first spares the
+    search before most figures (see _last_words)."""
+    m = _rx(_REVERSED_WORD_BEFORE).match(low[window_start:start][::-1])
+    return m.group(1)[::-1] if m else ""
+
+
 def _next_words(low: str, end: int, n: int = 2) -> list[str]:
     return _rx(_NEXT_TOKENS).findall(low, end, end + 40)[:n]
 
@@ -710,7 +743,12 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
         return False  # F-16, COP30, 3.5.1, $3 million...
     lex = _stat_lexicon()
     if kind == "pct":
-        if lex.set_rate_after.match(low, end, end + 40) or lex.set_rate_before.search(low, max(0, start - 40), start):
+        if lex.set_rate_after.match(low, end, end + 40):
+            return False
+        window_start = max(0, start - 40)
+        if _word_before_figure(low, window_start, start) in lex.set_rate_last_words and lex.set_rate_before.search(
+            low, window_start, start
+        ):
             return False
         if m.group().startswith("100") and not re.match(r"\s+of\b", low[end : end + 6]):
             return False  # "100% sure", "100 per cent committed"
@@ -808,13 +846,14 @@ def _is_target(low: str, start: int, end: int) -> bool:
 def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) -> tuple[int, int]:
     """Widen a figure to the phrase an editor reads: "climbed 17%", "78% of geopolitical analysts"."""
     window_start = max(0, start - 40)
-    change = lex.change_before.search(low, window_start, start)
-    if change:
-        start = change.start()
-    else:
-        hedge = lex.hedge_before.search(low, window_start, start)
-        if hedge:
-            start = hedge.start()
+    if _word_before_figure(low, window_start, start) in lex.change_last_words:
+        change = lex.change_before.search(low, window_start, start)
+        if change:
+            start = change.start()
+        else:
+            hedge = lex.hedge_before.search(low, window_start, start)
+            if hedge:
+                start = hedge.start()
     tail = lex.claim_tail.match(low, end, end + 60)
     if low.endswith("of", start, end) or kind in ("inm", "nofm"):
         tail = lex.claim_noun.match(low, end, end + 60)
