@@ -594,10 +594,10 @@ def _scan_statistics(doc: Document, min_count: int) -> Iterator[StatMention]:
     lex = _stat_lexicon()
     low = ascii_view.lowered(doc)
     text = doc.normalized
-    covered = 0
+    covered, year = 0, _rx(_YEAR)
     for anchor in _anchors_near(lex, low, starts):
         position = anchor.start("word")
-        if position < covered or _rx(_YEAR).fullmatch(anchor.group("word")):
+        if position < covered or year.fullmatch(anchor.group("word")):
             continue  # a year starts no claim ("2008 people" is read as a year, never as a count)
         found = _mention_around(lex, low, position, starts)
         if found is None:
@@ -807,8 +807,8 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
             return nxt == "the" and len(following) > 1 and following[1] not in ("vote", "votes", "seats", "house")
         return True
     if kind == "count":
-        number = re.match(_DIG, m.group())
-        scaled = re.match(rf"{_DIG}\s?(?:million|billion|trillion|thousand|m|bn|k)\b", m.group())
+        number = _rx(_DIG).match(m.group())
+        scaled = _rx(_SCALED).match(m.group())
         if number and not scaled:
             digits = number.group()
             value = _number_value(digits)
@@ -822,6 +822,7 @@ def _keep_mention(kind: str, m: re.Match, low: str, text: str, min_count: int) -
     return True
 
 
+_SCALED = rf"{_DIG}\s?(?:million|billion|trillion|thousand|m|bn|k)\b"
 #: Words that cannot be the describing word in "a 2% inflation target".
 _SET_RATE_FUNCTION_WORDS = ("of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "the", "a", "an", "than",
                             "over", "since", "last", "this", "per", "more", "less", "fewer", "higher", "lower")
