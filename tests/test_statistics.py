@@ -257,18 +257,22 @@ def test_seed_quoted_speech_stays_silent(seed_texts):
             assert not line.lstrip().startswith(("\u201c", '"')), f"{name}: quoted speech fired: {line[:80]}"
 
 
-def test_a_huge_run_on_sentence_is_checked_in_linear_time():
-    """Per-claim work must not rescan the sentence: 20,000 claims in one sentence took minutes before."""
-    import time
+def test_a_huge_run_on_sentence_is_one_claim_and_each_vague_cue_is_reported():
+    """20,000 figures in one run-on sentence make one claim; 20,000 "Experts say" are 20,000 cues.
 
+    (Per-claim work once rescanned the whole sentence and took minutes here; how long it takes
+    now is measured by the benchmark's pathological inputs, not asserted in a test.)
+    """
     from newslint.checks.base import CheckContext
     from newslint.checks.statistics import UnsourcedStatistic, VagueAttribution
     from newslint.config import Config
     from newslint.markup import parse_document
 
-    for text in ("62% of voters said " * 20000, "Experts say " * 20000):
+    def found(text, check):
         doc, _ = parse_document("a.txt", text, "text")
-        started = time.process_time()
-        for check in (UnsourcedStatistic(), VagueAttribution()):
-            list(check.check(doc, CheckContext(check.default_options(), Config())))
-        assert time.process_time() - started < 15
+        return list(check.check(doc, CheckContext(check.default_options(), Config())))
+
+    [claim] = found("62% of voters said " * 20000, UnsourcedStatistic())
+    assert claim.start == 0
+    cues = found("Experts say " * 20000, VagueAttribution())
+    assert [(f.start, f.end) for f in cues] == [(12 * i, 12 * i + 11) for i in range(20000)]
