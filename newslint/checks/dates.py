@@ -479,28 +479,38 @@ class _SentenceDates:
     the dates that may anchor a title (no range word before them), each with whether it reads as an
     adverbial of time; whether any date has a year."""
 
-    __slots__ = ("start", "end", "candidates", "has_year", "_fitting")
+    __slots__ = ("start", "end", "resolved", "has_year", "_candidates", "_fitting")
 
     def __init__(self, doc: Document, dates: DateIndex, index: int) -> None:
         sentence = doc.sentences[index]
         self.start, self.end = sentence.start, sentence.end
         found = dates.between(self.start, self.end)
         self.has_year = any(d.year_given for d in found)
-        self.candidates = [
-            (d, bool(_ADVERBIAL_LEAD.search(d.lead)) or d.kind in ("relative", "weekday", "day"))
-            for d in found
-            if d.first is not None and d.kind in _ANCHOR_KINDS and not _RANGE_LEAD.search(d.lead)
-        ]
+        #: The dates that may anchor a title but for a range word before them.
+        self.resolved = [d for d in found if d.first is not None and d.kind in _ANCHOR_KINDS]
+        self._candidates: list[tuple[DateMention, bool]] | None = None
         self._fitting: dict[tuple, bool] = {}
+
+    @property
+    def candidates(self) -> list[tuple[DateMention, bool]]:
+        """Made for the first title that does not fit at once: the words before each date (its
+        ``lead``, a regular-expression search) are read only then."""
+        if self._candidates is None:
+            self._candidates = [
+                (d, bool(_ADVERBIAL_LEAD.search(d.lead)) or d.kind in ("relative", "weekday", "day"))
+                for d in self.resolved
+                if not _RANGE_LEAD.search(d.lead)
+            ]
+        return self._candidates
 
     def always_fits(self, mention: OfficeMention, offices, pub: _dt.date | None) -> bool:
         """Whether the title fits every date that may anchor it here, and the publication date: then
-        it is right whichever of them it is judged at."""
+        it is right whichever of them it is judged at. A date it fits needs no look at its lead."""
         key = (mention.people, mention.title)
         fitting = self._fitting.get(key)
         if fitting is None:
             fitting = self._fitting[key] = (pub is None or _fits(mention, offices, pub, pub)) and all(
-                _fits(mention, offices, d.first, d.last) for d, _ in self.candidates
+                _fits(mention, offices, d.first, d.last) or _RANGE_LEAD.search(d.lead) for d in self.resolved
             )
         return fitting
 
