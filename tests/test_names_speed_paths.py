@@ -40,6 +40,9 @@ PIECES = [
     "Iran", "Iraq", "Navalny", "Navalnaya", "McDonald", "Mcdonald", "O'Neil", "iPhone", "J.", "2024",
     "Dnipropetrovsk", "in", "of", "Nikolayev", "Yuri", "chicken", "Qaddafi", "Gaddafi", "\u00c9lys\u00e9e",
     "\u0141\u00f3d\u017a", "\u0142\u00f3d\u017a", "Kravets", "Kravetz", "Ivanov", "Sergeis",
+    # non-Latin: Cyrillic and Greek names, one also written in lower case, and a Greek capital word
+    "\u0421\u0435\u0440\u0433\u0435\u0439", "\u0441\u0435\u0440\u0433\u0435\u0439", "\u0421\u0435\u0440\u0433\u0435\u0438",
+    "\u0391\u03b8\u03ae\u03bd\u03b1", "\u0391\u0398\u0397\u039d\u0391",
 ]
 SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", ".\n", "\n\n", " \"", "\" ", " (", ") ", "-", " - ", "\u2014",
               "'s ", ": ", "\n* ", "\n# ", "! ", "? ", "\n1. "]
