@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import time
 
 import pytest
 
@@ -203,17 +202,6 @@ def test_the_ascii_view_keeps_one_byte_per_character():
     view = ascii_view(text)
     assert len(view) == len(text) and view == b"Caf? ? last i k?"
     assert fold("La\u017fT") == "last"
-
-
-def test_the_scan_is_several_times_faster_than_the_plain_patterns():
-    text = "\n\n".join(article_texts() * 3)
-    started = time.process_time()
-    pattern_matches(text, fast=False)
-    plain = time.process_time() - started
-    started = time.process_time()
-    pattern_matches(text)
-    fast = time.process_time() - started
-    assert fast * 3 < plain, (fast, plain)
 
 
 def test_the_title_words_read_from_the_file_text_are_those_the_loaded_base_matches():

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from pathlib import Path
 
 import pytest
@@ -423,18 +422,14 @@ def test_explain_prints_the_house_style_docs():
     assert "chicken Kiev" in out and "Kiev's becomes Kyiv's" in out
 
 
-def test_a_megabyte_of_news_is_checked_quickly():
+def test_a_megabyte_of_news_with_consistent_names_gives_no_finding():
+    """A long archive-sized text of house spellings only stays silent (its speed is the benchmark's)."""
     paragraph = (
         "Officials in Kyiv said Sergei Lavrov met Dmytro Kuleba in Geneva, while fighting near "
         "Kharkiv and Luhansk went on. Ministers from Iran and Iraq, Austria and Australia also spoke.\n\n"
     )
     text = paragraph * (1_000_000 // len(paragraph))
-    lint_text("warm-up Kiev.", select=[HOUSE, INCONSISTENT])
-    started = time.perf_counter()
-    findings = lint_text(text, select=[HOUSE, INCONSISTENT])
-    elapsed = time.perf_counter() - started
-    assert findings == []
-    assert elapsed < 20, f"1 MB took {elapsed:.1f}s"
+    assert lint_text(text, select=[HOUSE, INCONSISTENT]) == []
 
 
 def test_example_briefing_shows_a_house_fix_and_an_inconsistency_and_nothing_else():

