@@ -274,5 +274,8 @@ def test_a_huge_run_on_sentence_is_one_claim_and_each_vague_cue_is_reported():
 
     [claim] = found("62% of voters said " * 20000, UnsourcedStatistic())
     assert claim.start == 0
+    # the message quotes the start of the claim, not all 380,000 characters of it
+    assert claim.message.startswith("No source for 62% of voters said") and len(claim.message) < 200
+    assert "...: who measured this" in claim.message
     cues = found("Experts say " * 20000, VagueAttribution())
     assert [(f.start, f.end) for f in cues] == [(12 * i, 12 * i + 11) for i in range(20000)]

@@ -33,7 +33,7 @@ from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
 from newslint.resources import load_rules_file
-from newslint.text import ascii_view
+from newslint.text import ascii_view, shorten
 
 CUES_FILE = "forecast-cues.yaml"
 CUE_LISTS = (
@@ -149,7 +149,6 @@ class _Grammar:
 _GRAMMAR = _Grammar()
 _TRIM_LEFT = " \t\n\u2022\u00b7*+-\u2013\u2014"
 _TRIM_RIGHT = " \t\n.,;:!\u2013\u2014-"
-_EXCERPT_MAX = 80
 
 
 def _phrase_pattern(phrases: list[str], space: str = r"\s+", closed: bool = True) -> str:
@@ -756,7 +755,7 @@ class SpeculativeForecast(Check):
 
     # -- reporting -----------------------------------------------------------------------
     def _report(self, doc: Document, found: _Candidate) -> Finding:
-        excerpt = _excerpt(doc.normalized[found.start : found.end])
+        excerpt = shorten(doc.normalized[found.start : found.end])
         cue = " ".join(found.cue.split())
         if found.hedged:
             message = (
@@ -779,14 +778,6 @@ class SpeculativeForecast(Check):
 def _asks(sentence: str) -> bool:
     """Whether the sentence is a question (which predicts nothing)."""
     return sentence.rstrip(" \"')]*_").endswith("?")
-
-
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= _EXCERPT_MAX:
-        return text
-    cut = text.rfind(" ", 0, _EXCERPT_MAX)
-    return text[: cut if cut > 40 else _EXCERPT_MAX] + "..."
 
 
 @hookimpl

@@ -39,7 +39,7 @@ from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
 from newslint.resources import load_rules_file
-from newslint.text import ascii_view
+from newslint.text import ascii_view, shorten
 
 DATA_FILE = "sourcing.yaml"
 
@@ -1056,7 +1056,7 @@ class UnsourcedStatistic(Check):
                 yield self._finding(doc, claim, Severity.INFO if counted else Severity.WARNING)
 
     def _finding(self, doc: Document, claim: StatMention, severity: Severity) -> Finding:
-        phrase = _collapse(doc.text[claim.claim_start : claim.claim_end])
+        phrase = shorten(doc.text[claim.claim_start : claim.claim_end])
         if claim.kind in COUNT_KINDS and not claim.opinion:
             message = f"No source for {phrase}: who counted this, and when?"
         else:

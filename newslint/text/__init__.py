@@ -16,3 +16,15 @@ def offsets_of(text: str, chars: str) -> list[int]:
             at = text.find(char, at + 1)
     found.sort()
     return found
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut at a word near ``limit`` characters with "...", for quoting in a message.
+
+    A finding's message quotes what it flags; a run-on sentence must not put a whole page in it.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + "..."
