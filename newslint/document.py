@@ -58,6 +58,15 @@ NORMALIZE_TABLE = str.maketrans(
 #: ``str.replace`` for each of the few characters the text holds.
 _NORMALIZE_PAIRS = tuple((chr(code), replacement) for code, replacement in NORMALIZE_TABLE.items())
 
+
+def normalize(text: str) -> str:
+    """``text.translate(NORMALIZE_TABLE)``, done one present character at a time: the view
+    ``Document.normalized`` gives of prose, for any other text matched the same way."""
+    for char, replacement in _NORMALIZE_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
 _NEWLINE = re.compile(r"\n")
 
 
@@ -147,12 +156,8 @@ class Document:
     # -- views -------------------------------------------------------------
     @cached_property
     def normalized(self) -> str:
-        """``prose.translate(NORMALIZE_TABLE)``, done one present character at a time."""
-        text = self.prose
-        for char, replacement in _NORMALIZE_PAIRS:
-            if char in text:
-                text = text.replace(char, replacement)
-        return text
+        """The prose with look-alike characters made plain (see :func:`normalize`)."""
+        return normalize(self.prose)
 
     # -- shared indices ------------------------------------------------------
     def memo(self, key: str, factory: Callable[["Document"], Any]) -> Any:

@@ -102,7 +102,7 @@ class _Plan:
     contexts: dict[str, CheckContext]
     severity: dict[str, Severity]
     #: ``(check, context, has a corpus phase)`` in run order, looked up once rather than per document.
-    steps: list[tuple[Check, CheckContext, bool]] = field(default_factory=list)
+    steps: list[tuple[Check, CheckContext, bool]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.steps = [(c, self.contexts[c.id], c.has_corpus_phase) for c in self.checks]

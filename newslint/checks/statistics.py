@@ -195,11 +195,6 @@ def _start_finder(automaton: Any) -> Any:
     return lambda view, pos: match(anchor, view, pos, len(view))[0][0]
 
 
-def _skipped_block(doc: Document, offset: int) -> bool:
-    block = doc.block_at(offset)
-    return block is None or block.kind in _SKIP_KINDS or "blockquote" in block.scopes
-
-
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 

@@ -24,7 +24,7 @@ import yaml
 
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, reject_unknown_keys
-from newslint.document import NORMALIZE_TABLE
+from newslint.document import normalize
 from newslint.names.candidates import candidates_in, candidates_of, written_in_lower_case
 from newslint.resources import load_rules_file, safe_load
 
@@ -417,7 +417,7 @@ def _part_of_a_personal_name(doc: "Document", candidates: list, number: int) -> 
 
 def _first_capitalised(variant: str):
     """The first capitalised word of a variant, found exactly as in documents."""
-    found = candidates_in(variant.translate(NORMALIZE_TABLE))  # a document's ``normalized`` view
+    found = candidates_in(normalize(variant))  # a document's ``normalized`` view
     return found[0] if found else None
 
 
