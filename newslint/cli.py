@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -90,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Start-up (imports, building the checks) makes thousands of objects that live as long as the
+    # process and no garbage; collecting cycles among them is wasted work, about 4% of a short run.
+    # The collector is off until the checks are built, then those objects are frozen out of its
+    # sight (_start_collecting).
+    gc.disable()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -123,6 +129,11 @@ def _use_color(choice: str, stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _start_collecting() -> None:
+    gc.freeze()
+    gc.enable()
 
 
 def _check(args) -> int:
@@ -161,7 +172,7 @@ def _check(args) -> int:
         except InputError as exc:
             print(f"newslint: error: standard input: {exc}", file=sys.stderr)
             return EXIT_ERROR
-    result = linter.run(args.paths, stdin_text=stdin_text)
+    result = linter.run(args.paths, stdin_text=stdin_text, ready=_start_collecting)
     if args.fix or args.diff:
         result, stop = _fix(args, options, linter, result, stdin_text)
         if stop is not None:

@@ -17,10 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-import yaml
-
 from newslint.findings import Severity
-from newslint.resources import safe_load
+from newslint.resources import YamlSyntaxError, safe_load
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.checks.base import Check
@@ -208,14 +206,19 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _pyproject_table(path: Path) -> dict | None:
+    """The ``[tool.newslint]`` table of a pyproject.toml, or None when it has none."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if "newslint" not in text:  # most projects' pyproject.toml: not worth importing and running tomllib
+        return None
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
     table = data.get("tool", {}).get("newslint")
@@ -236,11 +239,9 @@ def load_config(path: Path) -> Config:
             raw = safe_load(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read: {exc}") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ConfigError(f"{path}{where}: malformed YAML: {problem}") from None
+        except YamlSyntaxError as exc:
+            where = f":{exc.line}" if exc.line is not None else ""
+            raise ConfigError(f"{path}{where}: malformed YAML: {exc.problem}") from None
         if raw is None:
             raw = {}
     if not isinstance(raw, dict):

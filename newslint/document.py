@@ -22,7 +22,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from newslint.findings import Location
 from newslint.text.quotes import find_quotations, quotation_marks
@@ -79,8 +79,7 @@ def blank_out(chunk: str) -> str:
     return "\n".join(" " * len(line) for line in chunk.split("\n"))
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A unit of prose an editor sees as one piece: paragraph, heading, list item, table cell...
 
     ``kind`` is the block itself; ``scopes`` adds the containers it sits in
@@ -94,29 +93,10 @@ class Block:
     scopes: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     block: int  # index into Document.blocks
-
-
-_SET_START, _SET_END, _SET_BLOCK = Sentence.start.__set__, Sentence.end.__set__, Sentence.block.__set__  # type: ignore[attr-defined]
-
-
-def _sentence_objects(spans: list[tuple[int, int, int]]) -> list[Sentence]:
-    """``[Sentence(*span) for span in spans]``, filling the slots directly: a frozen
-    dataclass's ``__init__`` sets each field through ``object.__setattr__``, which made
-    building an article's sentences cost as much as finding them."""
-    new = object.__new__
-    sentences = []
-    for start, end, block in spans:
-        sentence = new(Sentence)
-        _SET_START(sentence, start)
-        _SET_END(sentence, end)
-        _SET_BLOCK(sentence, block)
-        sentences.append(sentence)
-    return sentences
 
 
 @dataclass
@@ -172,7 +152,7 @@ class Document:
     def sentences(self) -> list[Sentence]:
         norm = self.normalized
         spans = split_blocks(norm, [(block.start, block.end) for block in self.blocks], terminal_marks(norm))
-        return _sentence_objects(spans)
+        return list(map(Sentence._make, spans))
 
     @cached_property
     def paragraphs(self) -> list[Block]:

@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from newslint.checks.base import Check, CheckContext, CorpusEntry
 from newslint.config import Config, ConfigError, RuleSet, find_config_file, load_config
@@ -239,6 +239,8 @@ class Linter:
                     data = check.collect(document, ctx)
                     if data is not None:
                         collected[check.id] = data
+            except ConfigError:  # a newsroom file the check reads is wrong: the same for every article
+                raise
             except Exception as exc:  # isolate the crash; report it and go on
                 findings.append(internal_error(check.id, path, exc))
             if clock:
@@ -299,12 +301,18 @@ class Linter:
         return result
 
     # -- the whole run ------------------------------------------------------------
-    def run(self, paths: list[str], stdin_text: str | None = None) -> RunResult:
+    def run(
+        self, paths: list[str], stdin_text: str | None = None, ready: Callable[[], None] | None = None
+    ) -> RunResult:
+        """Lint ``paths`` (and ``stdin_text``). ``ready`` is called once the checks are built,
+        before the first file is linted."""
         files, errors = discover(paths, self)
         configs = [self.config_for(p) for p, _ in files if p is not None]
         if stdin_text is not None or not configs:
             configs.append(self.config_for(None))
         self.prepare(configs)
+        if ready is not None:
+            ready()
         self.validate_cli()
         if self.options.output_format is not None and self.options.output_format not in self.formats:
             known = ", ".join(sorted(self.formats))

@@ -1,26 +1,58 @@
-"""Where newslint's own data lives: the ``rules/`` folder of YAML files.
+"""Where newslint's own data lives, and the one way newslint reads YAML.
 
-In a wheel the folder is installed as ``newslint/rules``; in a source checkout
-it is the top-level ``rules/`` beside the package. Files are read with
-the safe loader only (:func:`safe_load`), once per process.
+The built-in data is the YAML in the ``rules/`` folder: in a wheel it is installed as
+``newslint/rules``; in a source checkout it is the top-level ``rules/`` beside the package.
+Each YAML file has a compiled twin, ``rules/compiled/<name>.json``, holding the same data
+and the SHA-256 of the YAML it was made from. Reading JSON is a few times faster than
+building the objects of a YAML document, and it spares PyYAML's import (~10 ms) on every
+run that reads no YAML of the newsroom's own: about a fifth of newslint's start-up. The
+YAML stays the source of truth: a twin whose hash does not match the YAML beside it is
+ignored and the YAML parsed instead, so an edited file is never read stale. Refresh the
+twins after editing with ``python -m newslint.resources`` (a test fails while they are stale).
 """
 from __future__ import annotations
 
+import datetime as _dt
+import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 _PACKAGE = Path(__file__).resolve().parent
-#: libyaml's C implementation of the *safe* loader when PyYAML was built with it: the same
-#: restricted constructors as ``yaml.safe_load`` (no arbitrary objects), about ten times faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+COMPILED_FOLDER = "compiled"
+# JSON has no dates; YAML's (officeholders' terms, events) travel as {"$date": "YYYY-MM-DD"}.
+_DATE_KEY = "$date"
 
 
-def safe_load(stream: Any) -> Any:
-    """``yaml.safe_load``, using the C safe loader when available. The only way newslint reads YAML."""
-    return yaml.load(stream, Loader=_SAFE_LOADER)  # noqa: S506 - a SafeLoader, never the full loader
+class YamlSyntaxError(ValueError):
+    """A document PyYAML could not parse. ``problem`` is its one-line reason, ``line`` 1-based (or None).
+
+    Callers catch this rather than ``yaml.YAMLError`` so that PyYAML is imported only when
+    some YAML is actually read.
+    """
+
+    def __init__(self, message: str, problem: str, line: int | None) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.line = line
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` of ``text``, with libyaml's C safe loader when PyYAML has it.
+
+    The C loader has the same restricted constructors as ``yaml.safe_load`` (no arbitrary
+    objects) and parses about ten times faster. The only way newslint reads YAML.
+    """
+    import yaml  # here, not at the top: most runs read no YAML at all (see the module docstring)
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader, never the full loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise YamlSyntaxError(str(exc), problem, mark.line + 1 if mark is not None else None) from None
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +65,72 @@ def rules_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def load_rules_file(name: str) -> Any:
-    """Parse ``rules/<name>`` (a built-in data file) with :func:`safe_load`."""
-    path = rules_dir() / name
-    with path.open(encoding="utf-8") as handle:
-        return safe_load(handle)
+    """The data of ``rules/<name>`` (a built-in YAML file): from its compiled twin when that is current."""
+    source = (rules_dir() / name).read_bytes()
+    twin = _read_twin(name)
+    if twin is not None and twin.get("source_sha256") == _digest(source):
+        return twin["data"]
+    return safe_load(source.decode("utf-8"))
+
+
+def compiled_text(yaml_source: bytes) -> str:
+    """The compiled twin of a YAML file: its data as JSON, with the hash of the YAML it came from."""
+    data = safe_load(yaml_source.decode("utf-8"))
+    twin = {"source_sha256": _digest(yaml_source), "data": _date_tagged(data)}
+    return json.dumps(twin, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def twin_path(name: str) -> Path:
+    return rules_dir() / COMPILED_FOLDER / (Path(name).stem + ".json")
+
+
+def _read_twin(name: str) -> dict | None:
+    try:
+        twin = json.loads(twin_path(name).read_text(encoding="utf-8"), object_hook=_undate)
+    except (OSError, ValueError):
+        return None
+    return twin if isinstance(twin, dict) else None
+
+
+def _digest(source: bytes) -> str:
+    return hashlib.sha256(source).hexdigest()
+
+
+def _date_tagged(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _date_tagged(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_date_tagged(item) for item in value]
+    if isinstance(value, _dt.datetime):
+        raise TypeError(f"rules data holds a timestamp ({value}); only dates can be compiled")
+    if isinstance(value, _dt.date):
+        return {_DATE_KEY: value.isoformat()}
+    return value
+
+
+def _undate(mapping: dict) -> Any:
+    """json's object hook: turn the tagged dates back into dates."""
+    if len(mapping) == 1 and _DATE_KEY in mapping:
+        return _dt.date.fromisoformat(mapping[_DATE_KEY])
+    return mapping
+
+
+def write_compiled_twins() -> list[Path]:
+    """Rewrite ``rules/compiled/`` from the YAML files (a maintainer's step after editing them)."""
+    folder = rules_dir() / COMPILED_FOLDER
+    folder.mkdir(exist_ok=True)
+    written = []
+    for path in sorted(rules_dir().glob("*.yaml")):
+        target = twin_path(path.name)
+        text = compiled_text(path.read_bytes())
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            temporary = target.with_suffix(".json.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(target)
+            written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for refreshed in write_compiled_twins():
+        print(f"wrote {refreshed}")

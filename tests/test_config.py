@@ -127,6 +127,15 @@ def test_malformed_toml_is_reported(tmp_path):
     assert "malformed TOML" in message
 
 
+def test_a_pyproject_without_newslint_settings_is_not_newslint_business(tmp_path):
+    """Another tool's broken pyproject.toml does not stop newslint; it is not read as TOML at all."""
+    write(tmp_path / "pyproject.toml", "[tool.black\nline-length = 1\n")
+    write(tmp_path / "story.txt", DEBRIS)
+    done = run_cli("check", str(tmp_path / "story.txt"))
+    assert done.returncode == 1 and b"malformed" not in done.stderr
+    assert b"web-debris/" in done.stdout
+
+
 def test_missing_config_file_given_on_the_command_line(tmp_path):
     message = one_line_error(run_cli("check", "--config", str(tmp_path / "none.yaml"), str(tmp_path)))
     assert "configuration file not found" in message

@@ -11,7 +11,7 @@ picklable data) and ``check_corpus`` (called once after every document).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from newslint.findings import Finding, Severity
 
@@ -24,8 +24,7 @@ class OptionError(ValueError):
     """An option value in the configuration is not acceptable."""
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A documented, validated setting of a check (``rules: {id: {name: value}}`` in config)."""
 
     name: str
@@ -54,8 +53,7 @@ class Option:
         return value
 
 
-@dataclass(frozen=True)
-class Docs:
+class Docs(NamedTuple):
     """A check's documentation, printed by ``newslint explain`` and carried in SARIF help.
 
     ``example`` must make the check fire and ``better`` must leave it silent: the

@@ -31,7 +31,6 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, Docs
@@ -53,8 +52,7 @@ def _has_period(matched: str) -> bool:
     return "." in matched
 
 
-@dataclass(frozen=True)
-class Curation:
+class Curation(NamedTuple):
     """How newslint uses one proselint check: on or off for news, why, and its documentation.
 
     ``skip`` drops proselint entries that are ordinary news English or a house-style choice;

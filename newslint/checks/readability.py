@@ -22,8 +22,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, Docs, Option, OptionError
 from newslint.document import Document
@@ -126,8 +125,7 @@ def word_count(tokens: list[str]) -> int:
     return sum(1 for t in tokens if token_info(t)[0])
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """Counts and formula results for the body prose of one article."""
 
     words: int

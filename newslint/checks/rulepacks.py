@@ -29,14 +29,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from newslint.checks.base import Check, CheckContext, Docs
 from newslint.config import ConfigError, did_you_mean, reject_unknown_keys
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
-from newslint.resources import rules_dir, safe_load
+from newslint.resources import YamlSyntaxError, load_rules_file, rules_dir, safe_load
 
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -344,15 +343,14 @@ def _ambiguous_alternation(items) -> bool:
 
 def load_pack(path: Path, builtin: bool = False) -> list[PackRule]:
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
+        data = load_rules_file(path.name) if builtin else safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise PackError(f"{path}: rule pack is not UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise PackError(f"{path}{where}: malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except YamlSyntaxError as exc:
+        where = f":{exc.line}" if exc.line is not None else ""
+        raise PackError(f"{path}{where}: malformed YAML: {exc.problem}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack needs a 'rules:' list")
     reject_unknown_keys(data, _PACK_KEYS, str(path), PackError)

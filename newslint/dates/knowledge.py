@@ -1,6 +1,6 @@
 """The officeholder and event knowledge bases (``rules/officeholders.yaml``, ``rules/events.yaml``).
 
-Both are plain YAML a newsroom edits (read with ``yaml.safe_load``); a newsroom's
+Both are plain YAML a newsroom edits (read with the safe loader, ``newslint.resources.safe_load``); a newsroom's
 own files, named in the checks' options, are merged in. Each base is built once
 per set of files and shared by every document: the officeholder base compiles
 one regular expression for "title followed by a known name", the event base one
@@ -21,23 +21,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-import yaml
 
+from newslint.config import ConfigError
 from newslint.dates.lazy import LazyPattern
 from newslint.dates.prefilter import SPACE, Prefilter, parse, relax_literal, relax_tree
-from newslint.resources import load_rules_file, rules_dir
+from newslint.resources import YamlSyntaxError, load_rules_file, rules_dir, safe_load
 
 
 _ONE_DAY = _dt.timedelta(days=1)
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(ConfigError):
     """A knowledge-base file is malformed; the message names the file and the entry."""
 
 
 # -- officeholders --------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     person: str
     start: _dt.date
     end: _dt.date | None  # None: in office now
@@ -191,8 +190,7 @@ def build_officeholders(documents: list[tuple[str, Any]]) -> Officeholders:
 
 
 # -- events -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """A dated event. ``cue`` and ``requires`` compile on first use (most documents name no event);
     ``relaxed`` is the cue's relaxation for RE2 (``newslint.dates.prefilter``), None if it has none."""
 
@@ -292,11 +290,14 @@ def build_events(documents: list[tuple[str, Any]]) -> list[Event]:
 # -- loading ----------------------------------------------------------------------------
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path}: malformed YAML: {exc}") from None
+        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise KnowledgeError(f"{path}: not UTF-8") from None
+    except YamlSyntaxError as exc:
+        where = f":{exc.line}" if exc.line is not None else ""
+        raise KnowledgeError(f"{path}{where}: malformed YAML: {exc.problem}") from None
 
 
 def _documents(builtin: str, extra: Iterable[str], root: Path) -> list[tuple[str, Any]]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json as _json  # the submodule formats.json would shadow a plain 'json'
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from newslint.document import utf16_len
 
@@ -48,8 +47,7 @@ def json_lines(value: Any, expand: int, _indent: str = "") -> str:
     return "[\n" + ",\n".join(items) + "\n" + _indent + "]"
 
 
-@dataclass(frozen=True)
-class RenderContext:
+class RenderContext(NamedTuple):
     """What a format may need besides the results."""
 
     color: bool = False
@@ -58,8 +56,7 @@ class RenderContext:
     invocation: list[str] | None = None
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     description: str
     render: Callable[["RunResult", RenderContext], str]

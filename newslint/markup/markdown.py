@@ -19,11 +19,10 @@ import datetime as _dt
 import re
 from typing import Any
 
-import yaml
 
 from newslint.document import Block, Metadata, blank_out
 from newslint.markup import InputError, apply_metadata_fields, build_document
-from newslint.resources import safe_load
+from newslint.resources import YamlSyntaxError, safe_load
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -94,11 +93,9 @@ def read_markdown(path: str, text: str) -> tuple:
         if fields is None:
             try:
                 fields = safe_load(fm.group(1))
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f" (line {mark.line + 2})" if mark is not None else ""
-                problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-                problems.append(InputError(f"malformed front matter{where}: {problem}", 0))
+            except YamlSyntaxError as exc:
+                where = f" (line {exc.line + 1})" if exc.line is not None else ""
+                problems.append(InputError(f"malformed front matter{where}: {exc.problem}", 0))
                 fields = None
         if fields is not None and not isinstance(fields, dict):
             problems.append(InputError("malformed front matter: expected key: value pairs", 0))

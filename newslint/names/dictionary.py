@@ -18,15 +18,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 
-import yaml
 
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, reject_unknown_keys
 from newslint.document import normalize
 from newslint.names.candidates import candidates_in, candidates_of, written_in_lower_case
-from newslint.resources import load_rules_file, safe_load
+from newslint.resources import YamlSyntaxError, load_rules_file, safe_load
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -85,8 +84,7 @@ class Group:
         return re.compile(rf"(?<!{_LETTER})(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class HouseHit:
+class HouseHit(NamedTuple):
     """A variant found in a document, with the fix that keeps its case and possessive."""
 
     start: int
@@ -242,8 +240,9 @@ class HouseDictionary:
                 data = safe_load(Path(extra_file).read_text(encoding="utf-8"))
             except OSError as exc:
                 raise DictionaryError(f"{extra_file}: cannot read the names dictionary: {exc.strerror or exc}") from None
-            except yaml.YAMLError as exc:
-                raise DictionaryError(f"{extra_file}: malformed YAML: {exc}") from None
+            except YamlSyntaxError as exc:
+                where = f":{exc.line}" if exc.line is not None else ""
+                raise DictionaryError(f"{extra_file}{where}: malformed YAML: {exc.problem}") from None
             more, more_lookalikes, more_common = parse_dictionary(data, str(extra_file))
             groups += more
             lookalikes += more_lookalikes
