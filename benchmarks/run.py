@@ -8,7 +8,9 @@ The generated corpus is reproducible (fixed seed): articles are assembled from t
 paragraphs of the project's own example articles, with names and figures varied, as
 Markdown, plain text and HTML. Every figure comes from a run made here; nothing is
 asserted. Timed runs happen in fresh subprocesses so imports and start-up count the way
-a user sees them.
+a user sees them. Runs that are compared take turns (one process, then --jobs N, round after
+round; newslint's start-up, then proselint's) so that a drift in a shared machine's speed
+falls on both sides of a ratio alike.
 """
 from __future__ import annotations
 
@@ -144,17 +146,30 @@ def _run(args: list[str], cwd: Path | None = None) -> tuple[float, float, subpro
     return elapsed, rss, subprocess.CompletedProcess(args, code, proc.stdout, b"")
 
 
-def newslint_throughput(corpus: Path, jobs: int, repeat: int) -> dict:
-    times, rss, outputs = [], 0.0, set()
+def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int) -> dict[int, dict]:
+    """Whole-corpus runs for each ``--jobs`` value, taking turns round by round so that a drift in
+    the machine's speed hits them alike. ``ratios`` holds each round's time over the first value's."""
+    runs: dict[int, dict] = {jobs: {"times": [], "rss": 0.0, "outputs": set()} for jobs in jobs_list}
     for _ in range(repeat):
-        elapsed, peak, proc = _run([PY, "-m", "newslint", "check", str(corpus), "--format", "json", "--jobs", str(jobs),
-                                    "--fail-on", "never"])
-        if proc.returncode != 0:
-            raise SystemExit(f"benchmarks: newslint exited {proc.returncode}")
-        times.append(elapsed)
-        rss = max(rss, peak)
-        outputs.add(proc.stdout)
-    return {"seconds": statistics.median(times), "peak_rss_mib": round(rss, 1), "output": outputs.pop()}
+        for jobs in jobs_list:
+            elapsed, peak, proc = _run([PY, "-m", "newslint", "check", str(corpus), "--format", "json",
+                                        "--jobs", str(jobs), "--fail-on", "never"])
+            if proc.returncode != 0:
+                raise SystemExit(f"benchmarks: newslint exited {proc.returncode}")
+            run = runs[jobs]
+            run["times"].append(elapsed)
+            run["rss"] = max(run["rss"], peak)
+            run["outputs"].add(proc.stdout)
+    first = runs[jobs_list[0]]["times"]
+    return {
+        jobs: {
+            "seconds": statistics.median(run["times"]),
+            "peak_rss_mib": run["rss"],
+            "output": run["outputs"].pop() if len(run["outputs"]) == 1 else None,
+            "speedup": statistics.median(a / b for a, b in zip(first, run["times"])),
+        }
+        for jobs, run in runs.items()
+    }
 
 
 def per_check_times(corpus: Path) -> dict[str, float]:
@@ -165,16 +180,27 @@ def per_check_times(corpus: Path) -> dict[str, float]:
     return dict(sorted(linter.timings.items(), key=lambda kv: -kv[1]))
 
 
-def startup(repeat: int, article: Path | None = None) -> float:
-    """Median wall time of ``newslint check`` on one short file (or on ``article``), after a warm-up run."""
+def startup(repeat: int, article: Path) -> dict[str, float | None]:
+    """Median wall time of ``newslint check`` on one short file and on ``article``, and of
+    ``proselint check`` on the short file, taking turns, each after a warm-up run (which writes
+    the bytecode caches, as installing a package does)."""
     with tempfile.TemporaryDirectory() as tmp:
-        if article is None:
-            article = Path(tmp) / "short.txt"
-            article.write_text("The council met on Thursday.\n", encoding="utf-8")
-        command = [PY, "-m", "newslint", "check", str(article), "--jobs", "1"]
-        _run(command)  # writes the bytecode caches, as installing the package would
-        times = [_run(command)[0] for _ in range(repeat)]
-    return statistics.median(times)
+        short = Path(tmp) / "short.txt"
+        short.write_text("The council met on Thursday.\n", encoding="utf-8")
+        commands = {
+            "short": [PY, "-m", "newslint", "check", str(short), "--jobs", "1"],
+            "article": [PY, "-m", "newslint", "check", str(article), "--jobs", "1"],
+        }
+        if subprocess.run([PY, "-c", "import proselint"], capture_output=True).returncode == 0:
+            commands["proselint"] = [PY, "-m", "proselint", "check", str(short)]
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for command in commands.values():
+            _run(command)
+        for _ in range(repeat):
+            for name, command in commands.items():
+                times[name].append(_run(command)[0])
+    return {name: statistics.median(values) for name, values in times.items()} | (
+        {} if "proselint" in times else {"proselint": None})
 
 
 _PROSELINT_SCRIPT = """
@@ -197,18 +223,6 @@ def proselint_throughput(corpus: Path) -> float | None:
         return None
     elapsed, _rss, proc = _run([PY, "-c", _PROSELINT_SCRIPT, str(corpus)])
     return elapsed if proc.returncode == 0 else None
-
-
-def proselint_startup(repeat: int) -> float | None:
-    probe = subprocess.run([PY, "-c", "import proselint"], capture_output=True)
-    if probe.returncode != 0:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        short = Path(tmp) / "short.txt"
-        short.write_text("The council met on Thursday.\n", encoding="utf-8")
-        cmd = [PY, "-m", "proselint", "check", str(short)]
-        _run(cmd)
-        return statistics.median(_run(cmd)[0] for _ in range(repeat))
 
 
 def pathological_inputs(folder: Path) -> dict[str, dict]:
@@ -280,22 +294,24 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "corpus": {"path": str(corpus), "megabytes": round(mb, 2), "articles": articles},
     }
-    one = newslint_throughput(corpus, 1, args.repeat)
+    runs = newslint_throughput(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat)
+    one = runs[1]
+    started = startup(max(5, args.repeat), EXAMPLES / "harbour-strike.txt")
     results["newslint"] = {
         "seconds": round(one["seconds"], 3),
         "mb_per_s": round(mb / one["seconds"], 2),
         "articles_per_s": round(articles / one["seconds"], 1),
         "peak_rss_mib": one["peak_rss_mib"],
-        "startup_s": round(startup(max(5, args.repeat)), 3),
-        "startup_article_s": round(startup(max(5, args.repeat), EXAMPLES / "harbour-strike.txt"), 3),
+        "startup_s": round(started["short"], 3),
+        "startup_article_s": round(started["article"], 3),
     }
     if args.jobs > 1:
-        many = newslint_throughput(corpus, args.jobs, args.repeat)
+        many = runs[args.jobs]
         results["parallel"] = {
             "jobs": args.jobs,
             "seconds": round(many["seconds"], 3),
-            "speedup": round(one["seconds"] / many["seconds"], 2),
-            "identical_output": many["output"] == one["output"],
+            "speedup": round(many["speedup"], 2),
+            "identical_output": many["output"] is not None and many["output"] == one["output"],
             "peak_rss_mib": many["peak_rss_mib"],
         }
     if not args.skip_proselint:
@@ -304,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
             results["proselint"] = {
                 "seconds": round(seconds, 3),
                 "mb_per_s": round(mb / seconds, 2),
-                "startup_s": proselint_startup(max(5, args.repeat)),
+                "startup_s": round(started["proselint"], 3) if started["proselint"] else None,
                 "newslint_speed_ratio": round(seconds / one["seconds"], 1),
             }
     results["per_check_seconds"] = {k: round(v, 4) for k, v in per_check_times(corpus).items()}

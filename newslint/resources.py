@@ -97,7 +97,11 @@ def _digest(source: bytes) -> str:
 
 
 def _date_tagged(value: Any) -> Any:
+    """``value`` with its dates tagged for JSON; refuses what JSON would silently change."""
     if isinstance(value, dict):
+        odd = next((key for key in value if not isinstance(key, str)), None)
+        if odd is not None:
+            raise TypeError(f"rules data has a key that is not a string: {odd!r}")
         return {key: _date_tagged(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_date_tagged(item) for item in value]

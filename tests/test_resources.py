@@ -99,6 +99,12 @@ def test_a_run_on_an_article_does_not_import_pyyaml(tmp_path):
     assert done.stdout.strip().splitlines()[-1] == "False"
 
 
+@pytest.mark.parametrize("source", ["2024: a year as a key\n", "when: 2024-05-01 12:00:00\n"])
+def test_data_json_cannot_carry_faithfully_is_refused_when_compiling(source):
+    with pytest.raises(TypeError):
+        compiled_text(source.encode("utf-8"))
+
+
 def test_safe_load_reports_the_line_and_the_problem():
     with pytest.raises(YamlSyntaxError) as caught:
         safe_load("a: 1\nb: [2, 3\n")
