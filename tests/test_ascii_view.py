@@ -119,3 +119,17 @@ def test_the_checks_share_one_view():
     assert av.view(doc) is view
     others = [k for k in doc._memo if re.search("view|shadow|lower", str(k)) and not k.startswith("ascii-view.")]
     assert others == []
+
+
+@pytest.mark.parametrize("pattern", [rb"\bwill\b", rb"a*", rb"b?", rb"", rb"(?:expect|set to)\s+", rb"x"])
+def test_re2_spans_are_the_wrappers_finditer_spans(pattern):
+    """The direct call into the compiled RE2 object steps through matches as the wrapper does."""
+    compiled = re2.compile(pattern)
+    texts = [b"", b"will", b"baaac abba", b"He will, she will not. Expect set to  rise; will" * 3]
+    for text in texts:
+        assert av.re2_spans(compiled, text) == [m.span() for m in compiled.finditer(text)], (pattern, text)
+
+
+def test_re2_spans_fall_back_to_finditer_for_another_wrapper():
+    # an object without the google-re2 wrapper's internals: only its finditer is used
+    assert av.re2_spans(re.compile(rb"\d+"), b"a 12 b 345") == [(2, 4), (7, 10)]

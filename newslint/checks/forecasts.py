@@ -211,7 +211,7 @@ class _Pattern:
         """The spans of ``finditer`` over the whole text."""
         if not self.uses_re2:
             return [m.span() for m in self._python.finditer(low)]
-        return [m.span() for m in self._re2.finditer(view)]
+        return ascii_view.re2_spans(self._re2, view)
 
     def search(self, low: str, view: bytes, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         """The span of ``search(low, start, end)``, or None."""

@@ -96,3 +96,30 @@ def lowered(doc: Document) -> str:
 def view(doc: Document) -> bytes:
     """The ASCII view of :func:`lowered` (once per document)."""
     return doc.memo("ascii-view.view", lambda d: ascii_view(lowered(d)))
+
+
+# -- running RE2 over a view ---------------------------------------------------------------------
+
+def re2_spans(compiled, view: bytes) -> list[tuple[int, int]]:
+    """The spans of ``compiled.finditer(view)`` (an RE2 pattern from the ``re2`` module).
+
+    The wrapper's ``finditer`` is a Python generator that builds a match object per match;
+    where the wrapper exposes its compiled RE2 object, that object is asked directly, which
+    halves the cost of a cue list with thousands of matches in an archive. The loop is the
+    wrapper's own: the next search starts where a match ended, one byte further after an
+    empty match. Another wrapper layout falls back to ``finditer``.
+    """
+    raw = getattr(compiled, "_regexp", None)
+    anchor = getattr(getattr(type(raw), "Anchor", None), "UNANCHORED", None)
+    if anchor is None:
+        return [m.span() for m in compiled.finditer(view)]
+    match, end, pos = raw.Match, len(view), 0
+    spans = []
+    while True:
+        span = match(anchor, view, pos, end)[0]
+        if span[0] < 0:
+            return spans
+        spans.append(span)
+        if pos == end:
+            return spans
+        pos = pos + 1 if pos == span[1] else span[1]
