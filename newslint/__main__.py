@@ -1,3 +1,3 @@
-from newslint.cli import main
+from newslint.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

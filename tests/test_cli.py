@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import EXAMPLES, run_cli
@@ -220,3 +222,30 @@ def test_examples_folder_runs(tmp_path):
 def test_no_subcommand_prints_help_and_exits_2():
     result = run_cli()
     assert result.returncode == 2 and "check" in err(result)
+
+
+def test_main_called_from_python_leaves_the_garbage_collector_alone(tmp_path):
+    import gc
+
+    from newslint.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("The council met on Thursday.\n", encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    assert main(["check", str(story)]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_the_command_collects_again_once_the_checks_are_built(tmp_path):
+    """The command turns the collector off for start-up only, and freezes start-up's objects."""
+    story = tmp_path / "story.txt"
+    story.write_text("The council met on Thursday.\n", encoding="utf-8")
+    script = (
+        "import gc, sys\n"
+        "from newslint.cli import command\n"
+        f"sys.argv = ['newslint', 'check', {str(story)!r}]\n"
+        "code = command()\n"
+        "print(code, gc.isenabled(), gc.get_freeze_count() > 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.split()[-3:] == ["0", "True", "True"], done.stderr
