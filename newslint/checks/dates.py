@@ -767,6 +767,11 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date:
         return _dt.date(year, month, day - 1)
 
 
+#: The patterns searched through ``_prefilter``: their relaxations ship with the date package
+#: (``python -m newslint.dates.relaxations``).
+PREFILTERED = (FUTURE_OR_PLAN, HYPOTHETICAL, _PAST_PERFECT, Anniversary._ANNIVERSARY_HINT, Anniversary._YEARS_HINT)
+
+
 @hookimpl
 def newslint_register_checks():
     return [WeekdayMismatch(), InvalidDate(), Anachronism(), Anniversary()]

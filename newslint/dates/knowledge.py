@@ -24,7 +24,7 @@ from typing import Any, Iterable, NamedTuple
 
 from newslint.config import ConfigError
 from newslint.dates.lazy import LazyPattern
-from newslint.dates.prefilter import SPACE, Prefilter, parse, relax_literal, relax_tree
+from newslint.dates.prefilter import SPACE, Prefilter, relax_literal, relax_valid
 from newslint.resources import YamlSyntaxError, load_rules_file, rules_dir, safe_load
 
 
@@ -273,12 +273,12 @@ def build_events(documents: list[tuple[str, Any]]) -> list[Event]:
                 first = _date(entry.get("date") or entry["from"], where)
                 last = _date(entry.get("date") or entry["to"], where)
                 requires = entry.get("requires")
-                cue = parse(entry["cue"])  # the error now, not at first use; and the tree to relax
+                relaxed = relax_valid(entry["cue"])  # a bad pattern's error now, not at first use
                 if requires:
-                    parse(requires)
+                    relax_valid(requires)
                 events[str(entry["id"])] = Event(
                     str(entry["id"]), str(entry["name"]), first, last, LazyPattern(entry["cue"]),
-                    LazyPattern(requires) if requires else None, relax_tree(cue),
+                    LazyPattern(requires) if requires else None, relaxed,
                 )
             except (KeyError, TypeError) as exc:
                 raise KnowledgeError(f"{where}: missing or malformed field {exc}") from None

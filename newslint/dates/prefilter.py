@@ -24,7 +24,12 @@ callers run the Python patterns' own ``finditer``: the same matches, slowly.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 try:  # the parser behind re.compile: relax() reads its parse trees
@@ -63,8 +68,9 @@ def view_char(ch: str) -> str:
 
 
 def relax_literal(text: str) -> str:
-    """An RE2 pattern for the literal ``text`` as it appears in the ASCII view."""
-    return "".join(re.escape(view_char(ch)) for ch in text)
+    """An RE2 pattern for the literal ``text`` as it appears in the ASCII view (``re.escape`` works
+    character by character, so escaping the view of the whole text is escaping each view_char)."""
+    return re.escape(ascii_view(text).decode("ascii"))
 
 
 class Prefilter:
@@ -145,17 +151,67 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 def relax(pattern: str, flags: int = 0) -> str | None:
     r"""The relaxation of a Python pattern, made from its parse tree: an RE2 pattern over the ASCII
     view that matches wherever ``pattern`` matches the text (and perhaps elsewhere); None when the
-    pattern uses something this cannot follow (a conditional group) or relaxes to nothing.
+    pattern uses something this cannot follow (a conditional group), relaxes to nothing, or is not
+    a valid pattern.
 
     Look-arounds and anchors are dropped, classes widened to the ASCII view (``\d`` is
     :data:`DIGIT`, ``\s`` :data:`SPACE`, ``\w`` a letter, digit, ``_`` or ``?``; a negated class or
     ``.`` any character), characters outside ASCII written as the view has them; literals keep
-    their case unless the pattern ignores it.
+    their case unless the pattern ignores it. The project's own patterns come from
+    :data:`SHIPPED_FILE` (see :func:`shipped_relaxations`).
     """
     try:
-        return relax_tree(parse(pattern, flags))
+        return relax_valid(pattern, flags)
     except (re.error, RecursionError, TypeError, ValueError):
         return None
+
+
+def relax_valid(pattern: str, flags: int = 0) -> str | None:
+    """:func:`relax` for a pattern that must be valid: raises ``re.error`` as ``re.compile`` would
+    (but for a look-behind of varying width) instead of answering None."""
+    shipped = shipped_relaxations().get((pattern, flags), _NOT_SHIPPED)
+    if shipped is not _NOT_SHIPPED:
+        return shipped
+    return relax_tree(parse(pattern, flags))
+
+
+#: The relaxations of the project's own patterns (the date expressions, the built-in event cues,
+#: the checks' prefiltered patterns), worked out ahead: making them walks parse trees in Python, some
+#: 10 ms on every start-up. ``python -m newslint.dates.relaxations`` rewrites the file.
+SHIPPED_FILE = Path(__file__).with_name("relaxations.json")
+_NOT_SHIPPED = object()
+
+
+def relaxation_key() -> dict[str, str] | None:
+    """What the shipped relaxations must have been made with: the Python version (whose parser
+    makes the trees) and this module's source (the code that relaxes them), as a SHA-256; None
+    without the source."""
+    try:
+        source = Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - installed without sources
+        return None
+    return {"python": "%d.%d" % sys.version_info[:2], "prefilter_sha256": hashlib.sha256(source).hexdigest()}
+
+
+@lru_cache(maxsize=1)
+def shipped_relaxations() -> dict[tuple[str, int], str | None]:
+    """The relaxations in :data:`SHIPPED_FILE` by (pattern, flags), each exactly what
+    ``relax_tree(parse(pattern, flags))`` gives; empty when the file was made with another version
+    of this module or of Python (then every relaxation is worked out)."""
+    try:
+        table = json.loads(SHIPPED_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(table, dict) or table.get("key") != relaxation_key():
+        return {}
+    return {(pattern, flags): relaxed for pattern, flags, relaxed in table["relaxations"]}
+
+
+def relaxation_table(patterns: Iterable[tuple[str, int]]) -> dict:
+    """The contents of :data:`SHIPPED_FILE` for ``patterns`` ((pattern, flags) pairs, all valid),
+    worked out here and now."""
+    rows = sorted({(pattern, flags, relax_tree(parse(pattern, flags))) for pattern, flags in patterns})
+    return {"key": relaxation_key(), "relaxations": [list(row) for row in rows]}
 
 
 def parse(pattern: str, flags: int = 0):
