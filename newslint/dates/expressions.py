@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint.dates.lazy import LazyPattern
-from newslint.dates.prefilter import Prefilter, ascii_view, fold, relax
+from newslint.dates.prefilter import SPACE, Prefilter, ascii_view, fold, relax
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -289,6 +289,24 @@ def _numeric_patterns() -> dict[tuple[int, bool, bool], tuple[int, ...]]:
     return table
 
 
+# A weekday starts "Thursday, March 3" (mdy) or "Monday 6 October" (dmy) only when a separator, perhaps
+# "the", and a month's capital or a digit follow it; in the ASCII view (a superset: any word, and "?"
+# for every character outside ASCII, among them Unicode's other spaces and digits).
+_DATE_AFTER_WEEKDAY = LazyPattern(rf"[A-Za-z]+\.?(?:,{SPACE}*|{SPACE}+)(?:the{SPACE}+)?[0-9?JFMASOND]".encode("ascii"))
+
+
+@lru_cache(maxsize=1)
+def _weekday_alone_patterns() -> dict[bytes, tuple[int, ...]]:
+    """The patterns to try at a weekday with no date after it (``_DATE_AFTER_WEEKDAY``): all those
+    of its start but mdy and dmy, which are then never tried (nor compiled, in a short article)."""
+    kinds = [kind for kind, _ in _PATTERNS]
+    _, tried = _prefilter()
+    return {
+        key.encode("ascii"): tuple(i for i in tried[key.encode("ascii")] if kinds[i] not in ("mdy", "dmy"))
+        for key in _WEEKDAY_KEYS
+    }
+
+
 _AGO = [kind for kind, _ in _PATTERNS].index("ago")
 _ORDER = itemgetter(0, 1, 2)
 _INDEX = itemgetter(2)
@@ -366,7 +384,8 @@ def pattern_matches(text: str, view: bytes | None = None, fast: bool = True) -> 
         return found
     if view is None:
         view = ascii_view(text)
-    by_digits, none = _numeric_patterns(), ()
+    by_digits, weekday_alone, none = _numeric_patterns(), _weekday_alone_patterns(), ()
+    date_after_weekday = _DATE_AFTER_WEEKDAY.match
     reach = [0] * len(patterns)  # per pattern: where its last match ended, as in finditer
     for pos in prefilter.starts(view):
         first = view[pos]
@@ -374,7 +393,10 @@ def pattern_matches(text: str, view: bytes | None = None, fast: bool = True) -> 
             near = view[pos + 1 : pos + 3]
             indices = by_digits[first, b"/" in near or b"." in near, view[pos + 4 : pos + 5] == b"-"]
         else:
-            indices = tried.get(view[pos : pos + 3].lower(), none)
+            key = view[pos : pos + 3].lower()
+            indices = tried.get(key, none)
+            if key in weekday_alone and date_after_weekday(view, pos) is None:
+                indices = weekday_alone[key]
         for index in indices:
             if pos >= reach[index]:
                 match = patterns[index][1].match(text, pos)
