@@ -46,3 +46,49 @@ def test_trie_is_the_plain_character_trie():
     for words in _word_lists():
         assert st._alt(words) == _plain_trie(words), words[:5]
     assert st._alt([]) == ""
+
+
+def _plain_has_source(sourcing: st._Sourcing, index: int) -> bool:
+    """_Sourcing._has_source with every search tried in every sentence."""
+    doc, lex, low = sourcing.doc, sourcing.lex, sourcing.low
+    s = doc.sentences[index]
+    if lex.source_any.search(low, s.start, s.end):
+        return True
+    if lex.paren_citation.search(doc.normalized, s.start, s.end) or lex.link.search(doc.text, s.start, s.end):
+        return True
+    for m in lex.named_evidence.finditer(doc.normalized, s.start, s.end):
+        first = m.group().split()[0]
+        if m.start() == s.start and not (first.isupper() and len(first) > 1) and "'" not in first:
+            if not re.match(r"[A-Z][\w&.-]*\s+(?:of\s+|for\s+|on\s+|and\s+|&\s*)?[A-Z]", m.group()):
+                continue
+        return True
+    ends = [x.end for x in sourcing.mentions.get(index, [])]
+    return any(sourcing._verb_attributes(m, s.start, ends) for m in lex.source_verb.finditer(low, s.start, s.end))
+
+
+_SOURCE_SENTENCES = [
+    "Unemployment rose 5%, the ONS said.", "Unemployment rose 5% (ONS, 2023).", "Prices rose 4% [12].",
+    "Sources: ONS. Prices rose 4%.", "Prices rose 4%, according to the bank.", "A YouGov SURVEY shows 40% agree.",
+    "A YouGov \u017furvey shows 40% agree.", "A YouGov Survey\u0131 shows 40%.", "Office \u0130ndex data: 3 million people.",
+    "The Kelvin \u212aount shows 40%.", "Prices rose 4%, see https://example.org.", "Prices rose 4% per [the data](x).",
+    "Prices rose 4%, the bank estimated.", "Estimates of 3 million people were wrong.", "40% of voters say yes.",
+    "Polled by Ipsos, 40% of voters agree.", "Data show 40% of homes are damp.", "The economy added 200,000 jobs.",
+    "Prices rose 40% in a YouGov \u017furvey.", "Prices rose 40% in the YouGov \u0131ndex.", "Reports\u00e9 said 40% rose.", "40% rose, said_ the survey_", "Forty percent rose, \u00e9tude surveyed by x.",
+]
+
+
+def test_source_words_spare_only_searches_that_cannot_match():
+    from test_sourcing_scan import TEXTS, _doc
+
+    decided = 0
+    for text in [*TEXTS, *_SOURCE_SENTENCES, " ".join(_SOURCE_SENTENCES)]:
+        doc = _doc(text)
+        by_sentence: dict[int, list] = {}
+        for mention in st.find_statistics(doc):
+            by_sentence.setdefault(doc.sentence_index(mention.start), []).append(mention)
+        sourcing = st._Sourcing(doc, by_sentence)
+        for index in range(len(doc.sentences)):
+            expected = _plain_has_source(sourcing, index)
+            decided += expected
+            assert sourcing._has_source(index) == expected, doc.sentences[index]
+    assert decided > 100  # the texts exercise the patterns

@@ -509,6 +509,21 @@ class _StatLexicon:
         )
 
     @cached_property
+    def source_any_words(self) -> frozenset[str]:
+        """Words one of which every match of ``source_any`` holds whole (see _Sourcing._has_source)."""
+        return _first_words([*self.data["source_phrases"], *self.data["source_nouns"]])
+
+    @cached_property
+    def source_verb_words(self) -> frozenset[str]:
+        """The words ``source_verb`` matches."""
+        return _first_words([*self.data["source_verbs"], *self.data["noun_like_verbs"]])
+
+    @cached_property
+    def source_noun_words(self) -> frozenset[str]:
+        """The source nouns, one of which ends every match of ``named_evidence``."""
+        return _first_words(self.data["source_nouns"])
+
+    @cached_property
     def paren_citation(self) -> re.Pattern:
         return re.compile(
             r"\((?:[A-Z][^()\n\d]{0,60}?,?\s*)?(?:19|20)\d\d[a-z]?\)|\((?:source|sources|data|figures)\s*:|"
@@ -718,11 +733,20 @@ def _previous_word(low: str, start: int) -> str:
 
 def _last_words(entries: Iterable[str]) -> frozenset[str]:
     """The last word of each entry of a word list, which must be words of letters a-z."""
+    return frozenset(e.rsplit(" ", 1)[-1] for e in _letter_words(entries))
+
+
+def _first_words(entries: Iterable[str]) -> frozenset[str]:
+    """The first word of each entry of a word list, which must be words of letters a-z."""
+    return frozenset(e.split(" ", 1)[0] for e in _letter_words(entries))
+
+
+def _letter_words(entries: Iterable[str]) -> list[str]:
     entries = [" ".join(e.split()).lower() for e in entries]
     odd = [e for e in entries if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", e)]
     if odd:
         raise ValueError(f"not words of letters a-z: {odd}")
-    return frozenset(e.rsplit(" ", 1)[-1] for e in entries)
+    return entries
 
 
 #: Spaces, then letters, on the reversed window: matched once, where a search would try every position.
@@ -887,6 +911,9 @@ def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) ->
 
 # -- statistics: sources ------------------------------------------------------------------
 
+_LETTER_RUN = "[a-z]+"
+
+
 class _Sourcing:
     """Which sentences of one document name a source, directly or by continuing one that does."""
 
@@ -895,6 +922,7 @@ class _Sourcing:
         self.lex = _stat_lexicon()
         self.low = ascii_view.lowered(doc)
         self.mentions = mentions_by_sentence
+        self._odd_letters = "\u0131" in self.low or "\u017f" in self.low
         self._direct: dict[int, bool] = {}
         self._sourced: dict[int, bool] = {}
 
@@ -949,23 +977,43 @@ class _Sourcing:
         )
 
     def _has_source(self, index: int) -> bool:
+        """Whether the sentence names a source itself. Each pattern but ``link`` needs a word of
+        its list, whole, in the sentence, or (``paren_citation``) a bracket or a colon: a look in
+        the sentence's set of words spares most of the searches, the costliest part of the check."""
         doc, lex, low = self.doc, self.lex, self.low
         s = doc.sentences[index]
-        if lex.source_any.search(low, s.start, s.end):
+        start, end, norm = s.start, s.end, doc.normalized
+        words = self._words(start, end)
+        if (words is None or not words.isdisjoint(lex.source_any_words)) and lex.source_any.search(low, start, end):
             return True
-        if lex.paren_citation.search(doc.normalized, s.start, s.end) or lex.link.search(doc.text, s.start, s.end):
+        if (norm.find("(", start, end) >= 0 or norm.find("[", start, end) >= 0 or norm.find(":", start, end) >= 0) and (
+            lex.paren_citation.search(norm, start, end)
+        ):
             return True
-        for m in lex.named_evidence.finditer(doc.normalized, s.start, s.end):
-            first = m.group().split()[0]
-            if m.start() == s.start and not (first.isupper() and len(first) > 1) and "'" not in first:
-                if not re.match(r"[A-Z][\w&.-]*\s+(?:of\s+|for\s+|on\s+|and\s+|&\s*)?[A-Z]", m.group()):
-                    continue  # only the capital that starts the sentence: "Official figures show"
+        if lex.link.search(doc.text, start, end):
             return True
+        if words is None or not words.isdisjoint(lex.source_noun_words):
+            for m in lex.named_evidence.finditer(norm, start, end):
+                first = m.group().split()[0]
+                if m.start() == start and not (first.isupper() and len(first) > 1) and "'" not in first:
+                    if not re.match(r"[A-Z][\w&.-]*\s+(?:of\s+|for\s+|on\s+|and\s+|&\s*)?[A-Z]", m.group()):
+                        continue  # only the capital that starts the sentence: "Official figures show"
+                return True
+        if words is not None and words.isdisjoint(lex.source_verb_words):
+            return False
         ends = [x.end for x in self.mentions.get(index, [])]  # in order: mentions never overlap
-        for m in lex.source_verb.finditer(low, s.start, s.end):
-            if self._verb_attributes(m, s.start, ends):
+        for m in lex.source_verb.finditer(low, start, end):
+            if self._verb_attributes(m, start, ends):
                 return True
         return False
+
+    def _words(self, start: int, end: int) -> set[str] | None:
+        """The words of letters a-z in the lower-cased text from ``start`` to ``end``. None when
+        the document holds "\u0131" or "\u017f", which ``named_evidence``, ignoring case, reads as
+        "i" and "s" but lower-casing leaves as they are: its words may then be spelt otherwise."""
+        if self._odd_letters:
+            return None
+        return set(_rx(_LETTER_RUN).findall(self.low, start, end))
 
     def _verb_attributes(self, m: re.Match, sentence_start: int, ends: list[int]) -> bool:
         """Whether a source verb gives the claim a source, not a respondent's answer or an adjective."""
