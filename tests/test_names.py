@@ -90,14 +90,21 @@ def test_candidate_index_is_built_once_and_splits_hyphens_particles_and_possessi
 
 
 def test_candidate_index_matches_a_plain_reading_of_its_rules():
-    """The lean loop of ``name_candidates`` against the rules written out plainly, on random text."""
+    """``name_candidates`` (split, offsets summed) against the rules written out plainly, on random and real text."""
     import random
+    import re
 
-    from newslint.names.candidates import _PARTICLE, _pattern, name_candidates
+    from newslint.names.candidates import _PARTICLE, name_candidates
+
+    letter = r"[^\W\d_]"
+    capitals = "".join(
+        ch for block in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00)) for ch in map(chr, range(*block)) if ch.isupper()
+    )
+    capitalised = re.compile(rf"[{re.escape(capitals)}]{letter}*(?:'{letter}+)*")  # with any possessive
 
     def plain(norm):
         out = []
-        for m in _pattern().finditer(norm):
+        for m in capitalised.finditer(norm):
             start, end, word, particle = m.start(), m.end(), m.group(), ""
             if start and (norm[start - 1].isalpha() or norm[start - 1] in "'."):
                 continue
@@ -110,13 +117,17 @@ def test_candidate_index_matches_a_plain_reading_of_its_rules():
         return out
 
     pieces = ["Kiev", "al", "el", "ash", "Qaeda", "iPhone", "O'Neil", "Lavrov's", "J.", "x", "\u00c9lys\u00e9e",
-              "\u0141\u00f3d\u017a", "2024", "\u00b2", "S", "'S", "an", "Es"]
-    seps = [" ", "-", ".", "'", "\n", ", ", "", "\u2014", "(", "\u00b2", "_"]
+              "\u0141\u00f3d\u017a", "2024", "\u00b2", "S", "'S", "an", "Es", "'s", "s", "Ab's'c", "\u4e94"]
+    seps = [" ", "-", ".", "'", "\n", ", ", "", "\u2014", "(", "\u00b2", "_", "'s", "\u216b"]
     rng = random.Random(11)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 15)))
         doc, _ = parse_document("a.txt", text, "text")
         assert [tuple(c) for c in name_candidates(doc)] == plain(doc.normalized), text
+    corpus = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus"
+    for path in sorted(corpus.rglob("*.*"))[:300]:
+        doc, _ = parse_document(str(path), path.read_text(encoding="utf-8", errors="replace"), None)
+        assert [tuple(c) for c in name_candidates(doc)] == plain(doc.normalized), path
 
 
 def test_lower_case_lookup_agrees_with_listing_every_lower_case_word(monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,15 +41,19 @@ class Candidate(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    """Compiled on first use: the class of capital letters is built from Unicode data.
+    """The capitalised words of a text and the gaps between them, as ``split`` gives them.
 
-    The pattern starts with that class (no look-behind), which lets the regex engine
-    skip quickly to the next capital; word boundaries are checked on each match.
+    Compiled on first use: the class of capital letters is built from Unicode data.
+    A word is a capital, letters, and apostrophe-joined parts ("O'Neil"), less a
+    final possessive "'s" (the look-ahead refuses that last part), which is left
+    in the gap after the word. The pattern starts with the class of capitals (no
+    look-behind), which lets the regex engine skip quickly to the next capital;
+    what stands before a word is judged by :func:`candidates_in`.
     """
     capitals = "".join(
         ch for block in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00)) for ch in map(chr, range(*block)) if ch.isupper()
     )
-    return re.compile(rf"[{re.escape(capitals)}]{_LETTER}*(?:'{_LETTER}+)*")
+    return re.compile(rf"([{re.escape(capitals)}]{_LETTER}*(?:'(?![sS](?!{_LETTER}|'{_LETTER})){_LETTER}+)*)")
 
 
 #: An Arabic article joined to the name by a hyphen, just before it ("al-", "el-", "ash-").
@@ -63,28 +68,33 @@ def name_candidates(doc: "Document") -> list[Candidate]:
 def candidates_in(norm: str) -> list[Candidate]:
     """Every capitalised word of a normalized text (a document's, or a dictionary variant).
 
-    The loop runs once per capitalised word, so it is kept lean: the common case
-    (a word after a space) is decided by one comparison, and candidates are built
-    with ``tuple.__new__`` rather than the named tuple's Python-level constructor.
+    A long article has thousands of capitalised words, so no Python step is taken
+    per word: ``split`` gives the gaps and words, their offsets are the running sum
+    of their lengths, and the candidates are built by C-level ``map``. Only the
+    words not after a space (a sixth of them) are looked at one by one: a capital
+    inside a word ("iPhone") or after an initial's dot or an apostrophe is no
+    candidate, and one after a hyphen may have an "al-" particle.
     """
-    out: list[Candidate] = []
-    append = out.append
-    new = tuple.__new__
-    for m in _pattern().finditer(norm):
-        start, end = m.span()
-        word = m.group()
-        particle = ""
-        if start and norm[start - 1] != " ":
-            before = norm[start - 1]
-            if before.isalpha() or before in "'.":
-                continue  # a capital inside a word ("iPhone") or after an initial's dot
-            if before == "-" and start > 2:
-                found = _PARTICLE.search(norm, max(0, start - 5), start)
-                if found is not None:
-                    particle = found.group(1)
-        if word.endswith(("'s", "'S")):
-            word, end = word[:-2], end - 2
-        append(new(Candidate, (start, end, word, particle)))
+    parts = _pattern().split(norm)  # gap, word, gap, word, ..., gap
+    if len(parts) == 1:
+        return []
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]  # a word starts where the gap before it ends
+    out = list(map(tuple.__new__, repeat(Candidate), zip(starts, offsets[1::2], parts[1::2], repeat(""))))
+    rejected = []
+    for number in [i for i, gap in enumerate(parts[0:-1:2]) if gap[-1:] != " "]:
+        start = starts[number]
+        if not start:
+            continue
+        before = norm[start - 1]
+        if before.isalpha() or before in "'.":
+            rejected.append(number)  # a capital inside a word ("iPhone") or after an initial's dot
+        elif before == "-" and start > 2:
+            found = _PARTICLE.search(norm, max(0, start - 5), start)
+            if found is not None:
+                out[number] = out[number]._replace(particle=found.group(1))
+    for number in reversed(rejected):
+        del out[number]
     return out
 
 
