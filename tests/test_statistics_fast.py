@@ -92,3 +92,27 @@ def test_source_words_spare_only_searches_that_cannot_match():
             decided += expected
             assert sourcing._has_source(index) == expected, doc.sentences[index]
     assert decided > 100  # the texts exercise the patterns
+
+
+def test_count_pattern_matches_as_its_two_branches_do():
+    """The count pattern writes the population nouns once, after either kind of figure."""
+    from test_sourcing_scan import TEXTS, _doc
+
+    lex = st._stat_lexicon()
+    numw, pop = lex.vocabulary["numw"], st._alt(lex.data["population_nouns"])
+    plain = re.compile(
+        rf"\b{st._DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b"
+        rf"|\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b"
+    )
+    count = re.compile(st._mention_sources(lex)["count"])
+    extra = ["3 million people, 2,000 new jobs, a million more homes, half a million young voters, 12 bn k people",
+             "twenty-five thousand old farm workers, a hundred thousand residents, 40 m tonnes of 5 k units"]
+    matched = 0
+    for text in [*TEXTS, *extra]:
+        low = st.ascii_view.lowered(_doc(text))
+        for start in range(len(low)):
+            expected = plain.match(low, start)
+            matched += expected is not None
+            got = count.match(low, start)
+            assert (got and got.span()) == (expected and expected.span()), low[start : start + 60]
+    assert matched > 50

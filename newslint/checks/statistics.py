@@ -585,8 +585,11 @@ def _mention_sources(lex: _StatLexicon) -> dict[str, str]:
         "rec": rf"\b{superlative}\s+(?P<rec_gap>(?:[a-z'-]+\s+){{0,3}}?){_SPAN_OF_TIME}",
         "rechi": r"\b(?:record|all-time|multi-year|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)[- ](?:year|month|week|decade)|decade)[- ](?:highs?|lows?)\b"
                  r"|\b(?:a|the)\s+record\s+(?:[$£€¥]?\d[\d,.]*|number|numbers|level|levels|amount|total|share|proportion|turnout|sum)\b",
-        "count": rf"\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b"
-                 rf"|\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand)\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b",
+        # The figure, in digits or in words, then the nouns once (the longest of these patterns
+        # to compile): tried in the same order as "digits + nouns | words + nouns".
+        "count": rf"(?:\b{_DIG}(?:\s?(?:million|billion|trillion|thousand|m|bn|k)\b)?"
+                 rf"|\b(?:{numw}|half\s+a|a)\s+(?:million|billion|thousand|hundred\s+thousand))"
+                 rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{pop})\b",
     }
 
 
