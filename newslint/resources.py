@@ -8,7 +8,9 @@ building the objects of a YAML document, and it spares PyYAML's import (~10 ms) 
 run that reads no YAML of the newsroom's own: about a fifth of newslint's start-up. The
 YAML stays the source of truth: a twin whose hash does not match the YAML beside it is
 ignored and the YAML parsed instead, so an edited file is never read stale. Refresh the
-twins after editing with ``python -m newslint.resources`` (a test fails while they are stale).
+twins after editing with ``python -m newslint.resources`` (a test fails while they are stale);
+it also refreshes the date checks' shipped relaxations (``newslint.dates.relaxations``), which
+depend on ``rules/events.yaml``.
 """
 from __future__ import annotations
 
@@ -136,5 +138,8 @@ def write_compiled_twins() -> list[Path]:
 
 
 if __name__ == "__main__":
+    from newslint.dates import relaxations  # also derived from rules/ (the event cues)
+
     for refreshed in write_compiled_twins():
         print(f"wrote {refreshed}")
+    relaxations.main()
