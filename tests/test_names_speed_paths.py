@@ -16,12 +16,13 @@ from newslint.checks import names as names_check
 from newslint.checks.base import CheckContext
 from newslint.checks.names import NameInconsistent, NameRecord, Spelling, article_spellings, related
 from newslint.config import Config
-from newslint.document import Document
+from newslint.document import Document, normalize
 from newslint.markup import parse_document
 from newslint.names.candidates import (
     Candidate,
     candidates_in,
     candidates_of,
+    first_candidate,
     written_in_lower_case,
     written_in_lower_case_among,
 )
@@ -197,6 +198,18 @@ def test_variant_anchors_are_found_as_in_a_document():
         for variant in group.variants:
             doc = Document("variant", variant, "text", variant, [])
             assert candidates_in(doc.normalized) == candidates_of(doc), variant
+
+
+def test_first_candidate_is_the_first_of_all_candidates():
+    """The start-up shortcut (a match at the start) against listing every candidate: variants,
+    texts opening with particles, possessives, initials and non-Latin capitals, and real articles."""
+    texts = [normalize(m) for g in BUILTIN.groups for m in g.members]
+    texts += ["", " Kiev", "al-Qaeda", "el-Sisi leads", "Lavrov's aide", "Lavrov's", "O'Neil", "J. Smith", "iPhone X",
+              "2024 Kyiv", "\u0421\u0435\u0440\u0433\u0435\u0439", "\u00c9lys\u00e9e", "'S", "S's'x", "-Kiev", "kiev Kyiv"]
+    texts += [doc.normalized for doc in articles()]
+    for text in texts:
+        everything = candidates_in(text)
+        assert first_candidate(text) == (everything[0] if everything else None), text
 
 
 def test_collected_records_keep_what_the_article_phase_found():

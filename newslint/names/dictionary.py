@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, reject_unknown_keys
 from newslint.document import normalize
-from newslint.names.candidates import candidates_in, candidates_of, written_in_lower_case
+from newslint.names.candidates import candidates_of, first_candidate, written_in_lower_case
 from newslint.resources import YamlSyntaxError, load_rules_file, safe_load
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,9 +51,12 @@ class DictionaryError(ConfigError):
     """A house dictionary file or a ``preferred`` override is not acceptable."""
 
 
-@dataclass(frozen=True)
-class Group:
-    """Spellings of one name: the house form and the variants to replace."""
+class Group(NamedTuple):
+    """Spellings of one name: the house form and the variants to replace.
+
+    A named tuple, not a frozen dataclass: building the 137 built-in groups was a
+    large part of the dictionary's start-up.
+    """
 
     preferred: str
     variants: tuple[str, ...]
@@ -76,12 +79,16 @@ class Group:
         """A group that applies wherever its words appear (no ``before`` context)."""
         return not self.before
 
-    @cached_property
+    @property
     def exception_pattern(self) -> re.Pattern | None:
-        if not self.exceptions:
-            return None
-        parts = [r"[\W_]+".join(map(re.escape, re.findall(r"[\w']+", e))) for e in self.exceptions]
-        return re.compile(rf"(?<!{_LETTER})(?:" + "|".join(parts) + ")", re.IGNORECASE)
+        return _exception_pattern(self.exceptions) if self.exceptions else None
+
+
+@lru_cache(maxsize=None)
+def _exception_pattern(exceptions: tuple[str, ...]) -> re.Pattern:
+    """A group's fixed names ("chicken Kiev"), compiled the first time one of its variants is found."""
+    parts = [r"[\W_]+".join(map(re.escape, re.findall(r"[\w']+", e))) for e in exceptions]
+    return re.compile(rf"(?<!{_LETTER})(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 class HouseHit(NamedTuple):
@@ -98,18 +105,23 @@ class HouseHit(NamedTuple):
 class _Entry:
     """One variant under its first capitalised word.
 
-    The pattern is compiled the first time a document has that word: a run sees a
-    few of the hundreds of variants, and compiling them all was most of the cost
-    of a first check.
+    The pattern is written and compiled the first time a document has that word: a
+    run sees a few of the hundreds of variants, and compiling them all was most of
+    the cost of a first check.
     """
 
-    __slots__ = ("source", "prefix", "group", "_pattern")
+    __slots__ = ("variant", "prefix", "group", "_pattern")
 
-    def __init__(self, source: str, prefix: int, group: Group) -> None:
-        self.source = source
+    def __init__(self, variant: str, prefix: int, group: Group) -> None:
+        self.variant = variant
         self.prefix = prefix  # characters of the variant before its first capitalised word ("al-")
         self.group = group
         self._pattern: re.Pattern | None = None
+
+    @property
+    def source(self) -> str:
+        body = re.escape(self.variant).replace(r"\ ", r"\s+")
+        return rf"(?P<name>{body})(?!{_LETTER})(?P<poss>'s(?!{_LETTER}))?"
 
     @property
     def pattern(self) -> re.Pattern:
@@ -202,7 +214,7 @@ def with_preferred(groups: list[Group], overrides: Mapping[str, str]) -> list[Gr
         for i in targets:
             group = groups[i]
             members = [m for m in group.members if m.casefold() != new.casefold()]
-            groups[i] = replace(group, preferred=new, variants=tuple(members))
+            groups[i] = group._replace(preferred=new, variants=tuple(members))
     return groups
 
 
@@ -263,14 +275,13 @@ class HouseDictionary:
             index: dict[str, list[_Entry]] = {}
             for group in self.groups:
                 for variant in group.variants:
-                    anchor = _first_capitalised(variant)
+                    anchor = first_candidate(normalize(variant))  # found as in a document's ``normalized``
                     if anchor is None:
                         continue
-                    body = re.escape(variant).replace(r"\ ", r"\s+")
-                    source = rf"(?P<name>{body})(?!{_LETTER})(?P<poss>'s(?!{_LETTER}))?"
-                    index.setdefault(anchor.word.casefold(), []).append(_Entry(source, anchor.start, group))
+                    index.setdefault(anchor.word.casefold(), []).append(_Entry(variant, anchor.start, group))
             for entries in index.values():
-                entries.sort(key=lambda e: -len(e.source))
+                if len(entries) > 1:
+                    entries.sort(key=lambda e: -len(e.source))
             self._index = index
         return self._index
 
@@ -414,12 +425,6 @@ def _part_of_a_personal_name(doc: "Document", candidates: list, number: int) -> 
     return doc.normalized[before.end : here.particle_start] == " " and not written_in_lower_case(doc, before.word.casefold())
 
 
-def _first_capitalised(variant: str):
-    """The first capitalised word of a variant, found exactly as in documents."""
-    found = candidates_in(normalize(variant))  # a document's ``normalized`` view
-    return found[0] if found else None
-
-
 def _expand_before(groups: list[Group]) -> list[Group]:
     """Let ``before: [Zelenskyy]`` also accept every other spelling of Zelenskyy."""
     members: dict[str, frozenset[str]] = {}
@@ -432,6 +437,6 @@ def _expand_before(groups: list[Group]) -> list[Group]:
     for group in groups:
         if group.before:
             expanded = frozenset().union(*(members.get(w, frozenset({w})) for w in group.before))
-            group = replace(group, before=expanded)
+            group = group._replace(before=expanded)
         out.append(group)
     return out
