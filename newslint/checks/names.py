@@ -172,15 +172,17 @@ def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
 
         out: dict[str, Spelling] = {}
         new = tuple.__new__
+        # One step per occurrence of a name, so the usual case (no "al-") is written inline.
         for cand in [c for c in candidates if c[2] in names]:
-            key = key_of(cand)
+            word = cand[2]
+            key = folds[word] if not cand[3] else key_of(cand)
             spelling = out.get(key)
-            if spelling is None:
-                word, particle = cand[2], cand[3]
-                display = f"{particle}-{word}" if particle else word
-                out[key] = new(Spelling, (display, word, particle.casefold(), [cand], set()))
+            if spelling is not None:
+                spelling[3].append(cand)
+            elif not cand[3]:
+                out[key] = new(Spelling, (word, word, "", [cand], set()))
             else:
-                spelling.occurrences.append(cand)
+                out[key] = new(Spelling, (f"{cand[3]}-{word}", word, cand[3].casefold(), [cand], set()))
         # A capitalised neighbour one space away makes one name ("Sergei Lavrov").
         joined = [
             i for i, end, after in zip(count(1), map(_END, candidates), candidates[1:])
@@ -189,9 +191,11 @@ def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
         for i in joined:
             first, second = words[i - 1], words[i]
             if second in names and first not in upper:
-                out[key_of(candidates[i])].neighbours.update(spelling_keys(first))
+                after = candidates[i]
+                out[folds[second] if not after[3] else key_of(after)][4].update(spelling_keys(first))
             if first in names and second not in upper:
-                out[key_of(candidates[i - 1])].neighbours.update(spelling_keys(second))
+                before = candidates[i - 1]
+                out[folds[first] if not before[3] else key_of(before)][4].update(spelling_keys(second))
         # Without a neighbour, a word seen only opening sentences (and not before "said") is left out.
         lonely = [k for k, s in out.items() if not s.neighbours]
         if lonely:
