@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import compress, count
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
@@ -289,11 +290,12 @@ class HouseDictionary:
         """Every variant in ``doc`` that the house style replaces, in text order."""
         index = self.index
         candidates = candidates_of(doc)
-        # the distinct words first: most articles have no word of the index, the rest a few
-        indexed = {w for w in set(map(_WORD, candidates)) if w.casefold() in index}
+        # the distinct words first (C-level maps): most articles have no word of the index, the rest a few
+        distinct = list(set(map(_WORD, candidates)))
+        indexed = set(compress(distinct, map(index.__contains__, map(str.casefold, distinct))))
         if not indexed:
             return []
-        return self._hits(doc, [n for n, c in enumerate(candidates) if c[2] in indexed])
+        return self._hits(doc, list(compress(count(), map(indexed.__contains__, map(_WORD, candidates)))))
 
     def _hits(self, doc: "Document", numbers: Iterable[int]) -> list[HouseHit]:
         """The variants that start at the candidates ``numbers`` (in text order)."""
