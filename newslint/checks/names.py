@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from collections import Counter
-from itertools import chain, count
+from itertools import chain, compress, count
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
@@ -154,10 +154,11 @@ def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
     def build(d: Document) -> dict[str, Spelling]:
         candidates = candidates_of(d)
         norm = d.normalized
-        # Words are judged once per distinct word (most words repeat), the cheap tests first.
+        # Words are judged once per distinct word (most words repeat), the cheap tests first;
+        # the all-capitals words and the occurrences of names are picked with C-level filters.
         words = list(map(_WORD, candidates))
         distinct = set(words)
-        upper = {w for w in distinct if w.isupper()}
+        upper = set(filter(str.isupper, distinct))
         names = {
             w for w in distinct - upper
             if len(w) >= min_length and (w.isalpha() or _letters(w) >= min_length)
@@ -173,7 +174,7 @@ def article_spellings(doc: Document, min_length: int) -> dict[str, Spelling]:
         out: dict[str, Spelling] = {}
         new = tuple.__new__
         # One step per occurrence of a name, so the usual case (no "al-") is written inline.
-        for cand in [c for c in candidates if c[2] in names]:
+        for cand in compress(candidates, map(names.__contains__, words)):
             word = cand[2]
             key = folds[word] if not cand[3] else key_of(cand)
             spelling = out.get(key)
