@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,15 +170,15 @@ class _LowerCaseWords:
         return known
 
     def among(self, words: Iterable[str]) -> set[str]:
-        folded = {w: w.casefold() for w in words}
+        words = list(words)
+        folded = list(map(str.casefold, words))
         if self.every is None and len(self.answers) + len(folded) > _FIND_LIMIT:
             self.every = frozenset(_LOWERCASE_WORD.findall(self.norm))
         if self.every is not None:
-            every = self.every
-            return {w for w, f in folded.items() if f in every}
+            return set(compress(words, map(self.every.__contains__, folded)))
         # most names never occur in lower case: ``in`` rules them out at C speed, uncached
-        norm, has = self.norm, self.has
-        return {w for w, f in folded.items() if f in norm and has(f)}
+        has = self.has
+        return {w for w, f in compress(zip(words, folded), map(self.norm.__contains__, folded)) if has(f)}
 
 
 def _occurs_in_lower_case(norm: str, folded: str) -> bool:
