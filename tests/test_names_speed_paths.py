@@ -226,3 +226,22 @@ def test_collected_records_keep_what_the_article_phase_found():
             assert record.line == doc.line_of(record.start)
             assert record.count == len(spellings[record.folded].occurrences)
             assert data["lines"][record.line] == (doc.line_starts[record.line - 1], doc.line_text(record.line))
+
+
+def test_before_words_expanded_as_by_reading_every_group():
+    """``_expand_before`` reads only the groups that spell a ``before`` word; reading them all gives the same."""
+    from newslint.names.dictionary import _expand_before, parse_dictionary, with_preferred
+    from newslint.resources import load_rules_file
+
+    groups, _, _ = parse_dictionary(load_rules_file("house-names.yaml"), "rules/house-names.yaml")
+    for overrides in ({}, {"Zelenskyy": "Zelensky"}, {"Kyiv": "Kiev"}):
+        chosen = with_preferred(groups, overrides)
+        spellings = {}
+        for group in chosen:
+            if group.is_word_group:
+                folded = {m.casefold() for m in group.members}
+                for m in folded:
+                    spellings.setdefault(m, set()).update(folded)
+        expected = [frozenset().union(*(spellings.get(w, {w}) for w in g.before)) if g.before else g.before for g in chosen]
+        assert [g.before for g in _expand_before(chosen)] == expected
+        assert sum(bool(b) for b in expected) > 10
