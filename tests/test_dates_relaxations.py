@@ -60,7 +60,7 @@ def test_the_project_patterns_are_all_shipped():
 @pytest.fixture
 def stale_table(monkeypatch):
     """The shipped file as if made by another version of the prefilter."""
-    key = dict(relaxation_key(), prefilter_sha256="0" * 64)
+    key = dict(relaxation_key(), prefilter="0:00000000")
     monkeypatch.setattr(prefilter, "relaxation_key", lambda: key)
     shipped_relaxations.cache_clear()
     yield

@@ -24,10 +24,10 @@ callers run the Python patterns' own ``finditer``: the same matches, slowly.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -184,13 +184,13 @@ _NOT_SHIPPED = object()
 
 def relaxation_key() -> dict[str, str] | None:
     """What the shipped relaxations must have been made with: the Python version (whose parser
-    makes the trees) and this module's source (the code that relaxes them), as a SHA-256; None
-    without the source."""
+    makes the trees) and this module's source (the code that relaxes them), as its length and
+    CRC-32 (a cryptographic hash would load OpenSSL at every start-up); None without the source."""
     try:
         source = Path(__file__).read_bytes()
     except OSError:  # pragma: no cover - installed without sources
         return None
-    return {"python": "%d.%d" % sys.version_info[:2], "prefilter_sha256": hashlib.sha256(source).hexdigest()}
+    return {"python": "%d.%d" % sys.version_info[:2], "prefilter": f"{len(source)}:{zlib.crc32(source):08x}"}
 
 
 @lru_cache(maxsize=1)
