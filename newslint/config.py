@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.findings import Severity
-from newslint.resources import YamlSyntaxError, safe_load
+from newslint.resources import load_yaml_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.checks.base import Check
@@ -235,13 +235,7 @@ def load_config(path: Path) -> Config:
         if raw is None:
             raise ConfigError(f"{path}: no [tool.newslint] table")
     else:
-        try:
-            raw = safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read: {exc}") from None
-        except YamlSyntaxError as exc:
-            where = f":{exc.line}" if exc.line is not None else ""
-            raise ConfigError(f"{path}{where}: malformed YAML: {exc.problem}") from None
+        raw = load_yaml_file(path, ConfigError, "the configuration")
         if raw is None:
             raw = {}
     if not isinstance(raw, dict):

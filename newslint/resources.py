@@ -58,6 +58,21 @@ def safe_load(text: str) -> Any:
         raise YamlSyntaxError(str(exc), problem, mark.line + 1 if mark is not None else None) from None
 
 
+def load_yaml_file(path: Path | str, error: type[Exception], kind: str) -> Any:
+    """A newsroom's YAML file (a configuration, a rule pack, a names or knowledge file), read with
+    :func:`safe_load`. Every way it can fail becomes ``error`` with one line naming the file:
+    it cannot be read, it is not UTF-8, or the YAML is malformed (with the line)."""
+    try:
+        return safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot read {kind}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: {kind} is not UTF-8") from None
+    except YamlSyntaxError as exc:
+        where = f":{exc.line}" if exc.line is not None else ""
+        raise error(f"{path}{where}: malformed YAML: {exc.problem}") from None
+
+
 @lru_cache(maxsize=1)
 def rules_dir() -> Path:
     for candidate in (_PACKAGE / "rules", _PACKAGE.parent / "rules"):

@@ -124,8 +124,9 @@ def test_safe_load_refuses_python_objects():
         ("name-house-style: {dictionary: bad.yaml}", "bad.yaml:3: malformed YAML: did not find expected ',' or ']'"),
         ("date-anachronism: {officeholder_files: [bad.yaml]}",
          "bad.yaml:3: malformed YAML: did not find expected ',' or ']'"),
-        ("date-anachronism: {officeholder_files: [missing.yaml]}", "missing.yaml: cannot read: No such file"),
-        ("date-anachronism: {event_files: [latin1.yaml]}", "latin1.yaml: not UTF-8"),
+        ("date-anachronism: {officeholder_files: [missing.yaml]}", "missing.yaml: cannot read the knowledge file: No such file"),
+        ("date-anachronism: {event_files: [latin1.yaml]}", "latin1.yaml: the knowledge file is not UTF-8"),
+        ("name-house-style: {dictionary: latin1.yaml}", "latin1.yaml: the names dictionary is not UTF-8"),
     ],
 )
 def test_a_broken_newsroom_data_file_stops_the_run_with_one_line(tmp_path, monkeypatch, capsys, option, expected):
@@ -140,3 +141,12 @@ def test_a_broken_newsroom_data_file_stops_the_run_with_one_line(tmp_path, monke
         assert main(["check", "a.txt", "b.txt", "--jobs", jobs]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("newslint: error: ") and expected in err[0], err
+
+
+def test_a_configuration_that_is_not_utf8_is_one_line(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".newslint.yaml").write_bytes("select: [ALL]\n# caf\xe9\n".encode("latin-1"))
+    (tmp_path / "a.txt").write_text("The council met.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "a.txt"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"newslint: error: {tmp_path / '.newslint.yaml'}: the configuration is not UTF-8"]

@@ -35,7 +35,7 @@ from newslint.config import ConfigError, did_you_mean, reject_unknown_keys
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
-from newslint.resources import YamlSyntaxError, load_rules_file, rules_dir, safe_load
+from newslint.resources import load_rules_file, load_yaml_file, rules_dir
 
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -342,15 +342,7 @@ def _ambiguous_alternation(items) -> bool:
 # -- loading packs --------------------------------------------------------------------
 
 def load_pack(path: Path, builtin: bool = False) -> list[PackRule]:
-    try:
-        data = load_rules_file(path.name) if builtin else safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise PackError(f"{path}: rule pack is not UTF-8") from None
-    except YamlSyntaxError as exc:
-        where = f":{exc.line}" if exc.line is not None else ""
-        raise PackError(f"{path}{where}: malformed YAML: {exc.problem}") from None
+    data = load_rules_file(path.name) if builtin else load_yaml_file(path, PackError, "rule pack")
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise PackError(f"{path}: a rule pack needs a 'rules:' list")
     reject_unknown_keys(data, _PACK_KEYS, str(path), PackError)

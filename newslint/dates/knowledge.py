@@ -25,7 +25,7 @@ from typing import Any, Iterable, NamedTuple
 from newslint.config import ConfigError
 from newslint.dates.lazy import LazyPattern
 from newslint.dates.prefilter import SPACE, Prefilter, relax_literal, relax_valid
-from newslint.resources import YamlSyntaxError, load_rules_file, rules_dir, safe_load
+from newslint.resources import load_rules_file, load_yaml_file, rules_dir
 
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -288,23 +288,11 @@ def build_events(documents: list[tuple[str, Any]]) -> list[Event]:
 
 
 # -- loading ----------------------------------------------------------------------------
-def read_yaml(path: Path) -> Any:
-    try:
-        return safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise KnowledgeError(f"{path}: not UTF-8") from None
-    except YamlSyntaxError as exc:
-        where = f":{exc.line}" if exc.line is not None else ""
-        raise KnowledgeError(f"{path}{where}: malformed YAML: {exc.problem}") from None
-
-
 def _documents(builtin: str, extra: Iterable[str], root: Path) -> list[tuple[str, Any]]:
     documents = [(f"rules/{builtin}", load_rules_file(builtin))]
     for name in extra:
         path = Path(name) if Path(name).is_absolute() else root / name
-        documents.append((str(path), read_yaml(path)))
+        documents.append((str(path), load_yaml_file(path, KnowledgeError, "the knowledge file")))
     return documents
 
 

@@ -26,7 +26,7 @@ from newslint.checks.rulepacks import match_case
 from newslint.config import ConfigError, reject_unknown_keys
 from newslint.document import normalize
 from newslint.names.candidates import candidates_of, first_candidate, written_in_lower_case
-from newslint.resources import YamlSyntaxError, load_rules_file, safe_load
+from newslint.resources import load_rules_file, load_yaml_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -249,13 +249,7 @@ class HouseDictionary:
     def load(cls, extra_file: Path | None = None, preferred: Mapping[str, str] | None = None) -> "HouseDictionary":
         groups, lookalikes, common = parse_dictionary(load_rules_file(BUILTIN_FILE), f"rules/{BUILTIN_FILE}")
         if extra_file is not None:
-            try:
-                data = safe_load(Path(extra_file).read_text(encoding="utf-8"))
-            except OSError as exc:
-                raise DictionaryError(f"{extra_file}: cannot read the names dictionary: {exc.strerror or exc}") from None
-            except YamlSyntaxError as exc:
-                where = f":{exc.line}" if exc.line is not None else ""
-                raise DictionaryError(f"{extra_file}{where}: malformed YAML: {exc.problem}") from None
+            data = load_yaml_file(extra_file, DictionaryError, "the names dictionary")
             more, more_lookalikes, more_common = parse_dictionary(data, str(extra_file))
             groups += more
             lookalikes += more_lookalikes
