@@ -193,18 +193,15 @@ def _match_starts(automaton: Any, view: bytes) -> list[int]:
 
 
 def _start_finder(automaton: Any) -> Any:
-    """``(view, pos) -> offset``: where the first match at or after ``pos`` starts, -1 if none.
-    It calls the compiled RE2 object under the ``re2`` wrapper when there is one: the
-    wrapper's ``search`` builds a generator and a match object per call, which costs more
-    than the search itself on a short stretch. Other wrappers go through ``search``."""
-    raw = getattr(automaton, "_regexp", None)
-    anchor = getattr(getattr(type(raw), "Anchor", None), "UNANCHORED", None)
-    if anchor is None:
+    """``(view, pos) -> offset``: where the first match at or after ``pos`` starts, -1 if none,
+    from the compiled RE2 object itself (``ascii_view.raw_re2``) when the wrapper exposes it."""
+    raw = ascii_view.raw_re2(automaton)
+    if raw is None:
         def search(view: bytes, pos: int) -> int:
             m = automaton.search(view, pos)
             return -1 if m is None else m.start()
         return search
-    match = raw.Match
+    match, anchor = raw
     return lambda view, pos: match(anchor, view, pos, len(view))[0][0]
 
 

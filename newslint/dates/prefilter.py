@@ -38,6 +38,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
+from newslint.text.ascii_view import raw_re2
+
 #: What ``\s`` may match, in a relaxation: ASCII white space, and ``?`` for the rest of Unicode's.
 SPACE = r"[\t\n\x0b\x0c\r \x1c-\x1f?]"
 #: What ``\d`` may match, in a relaxation: ASCII digits, and ``?`` for the rest of Unicode's.
@@ -93,9 +95,7 @@ class Prefilter:
         except re2.error:  # pragma: no cover - a relaxation RE2 does not take: the slow way
             return
         # RE2's own Match (one call per place found) when this google-re2 has it; else its public search
-        regexp = getattr(self._compiled, "_regexp", None)
-        if hasattr(regexp, "Match") and hasattr(getattr(re2, "_re2", None), "RE2"):
-            self._match, self._anchor = regexp.Match, re2._re2.RE2.Anchor.UNANCHORED
+        self._match, self._anchor = raw_re2(self._compiled) or (None, None)
 
     @property
     def available(self) -> bool:
