@@ -86,7 +86,7 @@ def load_rules_file(name: str) -> Any:
     """The data of ``rules/<name>`` (a built-in YAML file): from its compiled twin when that is current."""
     source = (rules_dir() / name).read_bytes()
     twin = _read_twin(name)
-    if twin is not None and twin.get("source") == _fingerprint(source):
+    if twin is not None and twin.get("source") == source_fingerprint(source):
         return twin["data"]
     return safe_load(source.decode("utf-8"))
 
@@ -94,7 +94,7 @@ def load_rules_file(name: str) -> Any:
 def compiled_text(yaml_source: bytes) -> str:
     """The compiled twin of a YAML file: its data as JSON, with the hash of the YAML it came from."""
     data = safe_load(yaml_source.decode("utf-8"))
-    twin = {"source": _fingerprint(yaml_source), "data": _date_tagged(data)}
+    twin = {"source": source_fingerprint(yaml_source), "data": _date_tagged(data)}
     return json.dumps(twin, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -110,8 +110,10 @@ def _read_twin(name: str) -> dict | None:
     return twin if isinstance(twin, dict) else None
 
 
-def _fingerprint(source: bytes) -> str:
-    """Which YAML a twin was made from: its length and CRC-32."""
+def source_fingerprint(source: bytes) -> str:
+    """Which source something shipped precomputed was made from (a rules file for its twin,
+    prefilter.py for the date relaxations): its length and CRC-32, enough to tell an edited
+    file, without loading OpenSSL as a cryptographic hash would."""
     return f"{len(source)}:{zlib.crc32(source):08x}"
 
 

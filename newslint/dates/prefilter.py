@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -38,6 +37,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
+from newslint.resources import source_fingerprint
 from newslint.text.ascii_view import raw_re2
 
 #: What ``\s`` may match, in a relaxation: ASCII white space, and ``?`` for the rest of Unicode's.
@@ -184,13 +184,13 @@ _NOT_SHIPPED = object()
 
 def relaxation_key() -> dict[str, str] | None:
     """What the shipped relaxations must have been made with: the Python version (whose parser
-    makes the trees) and this module's source (the code that relaxes them), as its length and
-    CRC-32 (a cryptographic hash would load OpenSSL at every start-up); None without the source."""
+    makes the trees) and this module's source (the code that relaxes them, by
+    :func:`~newslint.resources.source_fingerprint`); None without the source."""
     try:
         source = Path(__file__).read_bytes()
     except OSError:  # pragma: no cover - installed without sources
         return None
-    return {"python": "%d.%d" % sys.version_info[:2], "prefilter": f"{len(source)}:{zlib.crc32(source):08x}"}
+    return {"python": "%d.%d" % sys.version_info[:2], "prefilter": source_fingerprint(source)}
 
 
 @lru_cache(maxsize=1)
