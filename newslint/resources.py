@@ -157,8 +157,10 @@ def write_compiled_twins() -> list[Path]:
 
 
 if __name__ == "__main__":
+    from newslint.checks.proselint_bridge import write_shipped_patterns
     from newslint.dates import relaxations  # also derived from rules/ (the event cues)
 
     for refreshed in write_compiled_twins():
         print(f"wrote {refreshed}")
     relaxations.main()
+    print(f"wrote {write_shipped_patterns()}")

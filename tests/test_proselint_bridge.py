@@ -1,12 +1,14 @@
 """The proselint bridge: exact spans on prose, curated defaults, guards against proselint's misfires."""
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 
 import pytest
 
+from newslint.checks import proselint_bridge as bridge
 from newslint.checks.proselint_bridge import CURATED, Matcher
 from newslint.engine import Linter, RunOptions, lint_text
 
@@ -153,16 +155,61 @@ def test_bridge_runs_offline(monkeypatch):
     assert found("The council could of acted sooner.")
 
 
-def test_proselint_is_loaded_only_when_a_bridged_rule_runs():
+def _shipped() -> dict:
+    return json.loads(bridge.SHIPPED_PATTERNS.read_text(encoding="utf-8"))
+
+
+def _skip_unless_shipped_for_this_proselint():
+    if _shipped()["key"]["proselint"] != bridge.table_key()["proselint"]:
+        pytest.skip("the installed proselint is not the one the shipped pattern table was made from "
+                    "(runs read proselint itself); `python -m newslint.resources` refreshes the table")
+
+
+def test_shipped_pattern_table_follows_this_module():
+    assert _shipped()["key"]["bridge"] == bridge.table_key()["bridge"], (
+        "proselint_bridge.py changed since proselint_patterns.json was written: run `python -m newslint.resources`"
+    )
+
+
+def test_shipped_pattern_table_is_what_proselint_gives():
+    _skip_unless_shipped_for_this_proselint()
+    assert bridge.SHIPPED_PATTERNS.read_text(encoding="utf-8") == bridge.shipped_patterns_text()
+    assert _shipped()["checks"] == bridge.patterns_from_proselint()
+
+
+def test_a_current_table_spares_importing_proselint():
+    _skip_unless_shipped_for_this_proselint()
     code = (
         "import sys, newslint.engine as e\n"
-        "e.lint_text('The council could of acted.', select=['readability-grade'])\n"
-        "before = 'proselint' in sys.modules\n"
-        "e.lint_text('The council could of acted.', select=['proselint'])\n"
-        "print(before, 'proselint' in sys.modules)\n"
+        "found = e.lint_text('The council could of acted.', select=['proselint'])\n"
+        "print([f.rule for f in found], 'proselint' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "True"]
+    assert out.split() == ["['proselint/spelling.ve_of']", "False"]
+
+
+@pytest.fixture
+def fresh_table():
+    bridge.pattern_table.cache_clear()
+    bridge._MATCHERS.clear()
+    yield
+    bridge.pattern_table.cache_clear()
+    bridge._MATCHERS.clear()
+
+
+@pytest.mark.parametrize("content", ["", "{not json", '{"key": {"proselint": "0:00000000", "bridge": "0:0"}, "checks": {}}'],
+                         ids=["empty", "broken", "stale"])
+def test_a_stale_or_broken_table_is_not_read(content, fresh_table, tmp_path, monkeypatch):
+    table = tmp_path / "proselint_patterns.json"
+    table.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(bridge, "SHIPPED_PATTERNS", table)
+    assert bridge.pattern_table() == bridge.patterns_from_proselint()
+    assert [f.rule for f in found("The council could of acted.")] == ["proselint/spelling.ve_of"]
+
+
+def test_a_missing_table_is_not_needed(fresh_table, tmp_path, monkeypatch):
+    monkeypatch.setattr(bridge, "SHIPPED_PATTERNS", tmp_path / "absent.json")
+    assert [f.rule for f in found("The council could of acted.")] == ["proselint/spelling.ve_of"]
 
 
 @pytest.mark.parametrize("curation", [c for c in CURATED if c.on], ids=lambda c: c.path)

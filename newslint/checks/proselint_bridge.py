@@ -23,20 +23,27 @@ Why a bridge rather than calling ``proselint`` on the file:
 
 Only checks listed in :data:`CURATED` are registered, each with its own example
 and better version; ``on=False`` ones are registered but off by default. The
-README explains the choice. proselint (and RE2) are imported on first use, so
-runs that disable every ``proselint/*`` rule never load them.
+README explains the choice. The patterns are read from a table made from proselint
+ahead of time (:data:`SHIPPED_PATTERNS`), so a run imports proselint only when the
+installed one is not the one the table was made from; RE2 and the table are loaded
+on first use, so runs that disable every ``proselint/*`` rule never load them.
 """
 from __future__ import annotations
 
 import itertools
+import json
 import operator
+import os
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
 from newslint.checks.base import Check, CheckContext, Docs
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
+from newslint.resources import source_fingerprint
 
 PREFIX = "proselint/"
 INFO, WARNING = Severity.INFO, Severity.WARNING
@@ -326,53 +333,28 @@ class Matcher:
 
     def __init__(self, paths: Iterable[str]) -> None:
         import re2
-        from proselint.checks import __register__
-        from proselint.registry.checks import Padding, types
 
         curated = {c.path: c for c in CURATED}
         wanted = set(paths) - _SPECIAL
+        table = pattern_table()
+        missing = wanted - table.keys()
+        if missing:
+            raise LookupError(f"proselint has no checks named {', '.join(sorted(missing))}")
         options = re2.Options()
         options.perl_classes = True
         options.word_boundary = True
         options.case_sensitive = True  # case-insensitive patterns carry (?i:...)
         self._re2, self._options = re2, options
-        self.patterns: list[_Pattern] = []
-        sources: list[str] = []
-        found = set()
-
-        def add(check, pattern: str, message: str, replacement: str | None, exceptions: tuple, padding) -> None:
-            insensitive = check.engine.opts.case_insensitive
-            source = f"(?i:{pattern})" if insensitive else pattern
-            excepted = tuple(f"(?i:{_pad(padding, e)})" if insensitive else _pad(padding, e) for e in exceptions)
-            self.patterns.append(
-                _Pattern(check.path, source, message, replacement, check.offset, excepted, curated[check.path].accept)
-            )
-            sources.append(source)
-
-        for check in __register__:
-            if check.path not in wanted:
-                continue
-            found.add(check.path)
-            skip = {s.lower() for s in curated[check.path].skip}
-            kind = check.check_type
-            if isinstance(kind, types.Existence):
-                for item in kind.items:
-                    if item.lower() not in skip:
-                        add(check, _pad(kind.padding, item), check.message, None, kind.exceptions, kind.padding)
-            elif isinstance(kind, types.ExistenceSimple):
-                add(check, kind.pattern, check.message, None, kind.exceptions, Padding.RAW)
-            elif isinstance(kind, (types.PreferredFormsSimple, types.PreferredForms)):
-                for item, replacement in kind.items.items():
-                    if item.lower() not in skip:
-                        add(check, _pad(kind.padding, item), check.message, _unescape(replacement), (), kind.padding)
-            else:
-                raise TypeError(f"proselint check {check.path} has a type the bridge cannot run: {type(kind)}")
-        missing = wanted - found
-        if missing:
-            raise LookupError(f"proselint has no checks named {', '.join(sorted(missing))}")
+        self.patterns = [
+            _Pattern(path, source, message, replacement, tuple(offset), tuple(exceptions), curated[path].accept)
+            for path, checks in table.items()
+            if path in wanted
+            for message, offset, patterns in checks
+            for source, replacement, exceptions in patterns
+        ]
         self._set = re2.Set.SearchSet(options)
-        for source in sources:
-            self._set.Add(source)
+        for pattern in self.patterns:
+            self._set.Add(pattern.source)
         self._set.Compile()
 
     def scan(self, text: str) -> list[Hit]:
@@ -398,6 +380,98 @@ class Matcher:
                     message = pattern.message.format(pattern.replacement, matched)
                     hits.append(Hit(pattern.path, start, end, message, pattern.replacement))
         return hits
+
+
+#: The pattern table read from proselint, shipped: importing proselint's hundred modules was
+#: over a sixth of newslint's start-up. :func:`pattern_table` uses it only while proselint's
+#: source and this module's are the ones it was made from (their lengths and CRC-32s, about
+#: 2 ms to read); otherwise it reads proselint. ``python -m newslint.resources`` refreshes it.
+SHIPPED_PATTERNS = Path(__file__).with_name("proselint_patterns.json")
+
+
+@lru_cache(maxsize=1)
+def pattern_table() -> dict[str, list[list]]:
+    """The patterns of each curated check, keyed by proselint's check path, in proselint's order.
+
+    A path holds one entry per proselint check registered under it: [message, [start, end]
+    offset, patterns], and each pattern is [RE2 source, replacement or None, exception sources].
+    """
+    try:
+        shipped = json.loads(SHIPPED_PATTERNS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        shipped = None
+    if isinstance(shipped, dict) and shipped.get("key") == table_key():
+        return shipped["checks"]
+    return patterns_from_proselint()
+
+
+def table_key() -> dict[str, str | None]:
+    """What the table is made from: proselint's source (every .py file of the installed package)
+    and this module's (the curation and the padding rules)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("proselint")
+    proselint = None
+    if spec is not None and spec.submodule_search_locations:
+        root = next(iter(spec.submodule_search_locations))
+        chunks = []
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = sorted(f for f in subfolders if f != "__pycache__")
+            for name in sorted(names):
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    with open(path, "rb") as source:
+                        chunks += [os.path.relpath(path, root).encode(), source.read()]
+        proselint = source_fingerprint(b"\0".join(chunks))
+    return {"proselint": proselint, "bridge": source_fingerprint(Path(__file__).read_bytes())}
+
+
+def patterns_from_proselint() -> dict[str, list[list]]:
+    """The table worked out from proselint's check registry, with the curation's skips applied."""
+    from proselint.checks import __register__
+    from proselint.registry.checks import Padding, types
+
+    curated = {c.path: c for c in CURATED}
+    table: dict[str, list[list]] = {}
+    for check in __register__:
+        if check.path not in curated or check.path in _SPECIAL:
+            continue
+        insensitive = check.engine.opts.case_insensitive
+
+        def pattern(source: str, replacement: str | None, exceptions: tuple, padding) -> list:
+            excepted = [_pad(padding, e) for e in exceptions]
+            if insensitive:
+                source, excepted = f"(?i:{source})", [f"(?i:{e})" for e in excepted]
+            return [source, replacement, excepted]
+
+        skip = {s.lower() for s in curated[check.path].skip}
+        kind = check.check_type
+        if isinstance(kind, types.Existence):
+            patterns = [pattern(_pad(kind.padding, item), None, kind.exceptions, kind.padding)
+                        for item in kind.items if item.lower() not in skip]
+        elif isinstance(kind, types.ExistenceSimple):
+            patterns = [pattern(kind.pattern, None, kind.exceptions, Padding.RAW)]
+        elif isinstance(kind, (types.PreferredFormsSimple, types.PreferredForms)):
+            patterns = [pattern(_pad(kind.padding, item), _unescape(replacement), (), kind.padding)
+                        for item, replacement in kind.items.items() if item.lower() not in skip]
+        else:
+            raise TypeError(f"proselint check {check.path} has a type the bridge cannot run: {type(kind)}")
+        table.setdefault(check.path, []).append([check.message, list(check.offset), patterns])
+    return table
+
+
+def shipped_patterns_text() -> str:
+    """What :data:`SHIPPED_PATTERNS` should hold: the table read from the installed proselint."""
+    checks = ",\n".join(f"{json.dumps(path)}: {json.dumps(entries, ensure_ascii=False)}"
+                         for path, entries in patterns_from_proselint().items())
+    return f'{{"key": {json.dumps(table_key())},\n"checks": {{\n{checks}\n}}}}\n'
+
+
+def write_shipped_patterns() -> Path:
+    temporary = SHIPPED_PATTERNS.with_suffix(".json.tmp")
+    temporary.write_text(shipped_patterns_text(), encoding="utf-8")
+    temporary.replace(SHIPPED_PATTERNS)
+    return SHIPPED_PATTERNS
 
 
 def _pad(padding, item: str) -> str:
