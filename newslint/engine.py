@@ -480,8 +480,7 @@ def discover(paths: list[str], linter: Linter) -> tuple[list[tuple[Path | None, 
             found = list(_walk(path, linter))
             if not found:
                 errors.append((raw, InputError(f"no articles found (looked for {', '.join(sorted(KINDS))})")))
-            for item in found:
-                real = item.resolve()
+            for item, real in found:
                 if real not in seen:
                     seen.add(real)
                     files.append((item, str(item)))
@@ -497,15 +496,25 @@ def discover(paths: list[str], linter: Linter) -> tuple[list[tuple[Path | None, 
     return files, errors
 
 
-def _walk(root: Path, linter: Linter) -> Iterator[Path]:
+def _walk(root: Path, linter: Linter) -> Iterator[tuple[Path, Path]]:
+    """The articles under ``root``, each with its real path (to read a file reached twice once).
+
+    Folders are resolved once, not each file: in an archive of thousands of articles,
+    resolving every path was most of the time spent before the first article was read.
+    """
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-        for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in KINDS:
+        articles = [n for n in sorted(names) if not n.startswith(".") and os.path.splitext(n)[1].lower() in KINDS]
+        if not articles:
+            continue
+        here = Path(folder)
+        real_folder = here.resolve()
+        config = linter.config_for(here / articles[0])  # one per folder
+        for name in articles:
+            path = here / name
+            if config.excluded(path):
                 continue
-            path = Path(folder) / name
-            if not linter.config_for(path).excluded(path):
-                yield path
+            yield path, (path.resolve() if os.path.islink(path) else real_folder / name)
 
 
 def lint_text(

@@ -30,23 +30,35 @@ def _init(options, paths: list[Path]) -> None:
     _worker_linter.prepare([_worker_linter.config_for(p) for p in paths])
 
 
-def _lint_one(item: tuple[Path, str]):
-    path, display = item
-    return _worker_linter.lint_file(path, display)
+def _lint_batch(batch: list[tuple[Path, str]]) -> list:
+    return [_worker_linter.lint_file(path, display) for path, display in batch]
+
+
+def batches(files: list, jobs: int) -> list[list]:
+    """``files`` cut into consecutive batches, one task each: up to 64 files while much is left
+    (fewer round trips), then smaller and smaller, so that the workers run out of work together
+    rather than one finishing a 64-file batch while the others wait."""
+    out, start = [], 0
+    while start < len(files):
+        size = max(1, min(64, (len(files) - start) // (jobs * 4)))
+        out.append(files[start : start + size])
+        start += size
+    return out
 
 
 def lint_in_processes(linter, files: list[tuple[Path, str]], jobs: int) -> Iterator:
     global _worker_linter
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
     if can_fork():
         yield linter.lint_file(*files[0])  # warms the caches the workers inherit
         _worker_linter = linter
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                yield from pool.map(_lint_one, files[1:], chunksize=chunk)
+                for batch in pool.map(_lint_batch, batches(files[1:], jobs)):
+                    yield from batch
         finally:
             _worker_linter = None
         return
     paths = [p for p, _ in files]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(linter.options, paths)) as pool:
-        yield from pool.map(_lint_one, files, chunksize=chunk)
+        for batch in pool.map(_lint_batch, batches(files, jobs)):
+            yield from batch

@@ -174,6 +174,16 @@ def test_directories_are_walked_in_order_skipping_hidden_and_build_folders(tmp_p
     assert paths == ["a/first.txt", "a/page.html", "b/second.md"]
 
 
+def test_an_article_reached_twice_is_checked_once(tmp_path):
+    write(tmp_path, "desk/story.md", DEBRIS)
+    (tmp_path / "desk" / "alias.md").symlink_to("story.md")  # a link in the same folder
+    (tmp_path / "mirror").symlink_to("desk")  # a linked folder named on the command line
+    result = run_cli("check", str(tmp_path / "desk"), str(tmp_path / "mirror"), str(tmp_path / "desk" / "story.md"),
+                     "--format", "json")
+    paths = [Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(out(result))["files"]]
+    assert paths == ["desk/alias.md"]
+
+
 def test_config_exclude_is_honoured(tmp_path):
     write(tmp_path, ".newslint.yaml", "exclude: [drafts/**]\n")
     write(tmp_path, "drafts/wip.md", DEBRIS)
