@@ -17,6 +17,7 @@ from __future__ import annotations
 import operator
 import sys
 from array import array
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,16 +81,16 @@ def fingerprint_of(finding: "Finding") -> str:
 _BLOCK = 100
 _MOD = 37
 _MASK = (1 << 64) - 1
-_LF = 10
+_LF_BYTES = array("H", [10]).tobytes()  # an LF unit as the array's bytes hold it
 _EOF = 0xFFFF
 _POWERS = [pow(_MOD, _BLOCK - 1 - k, 1 << 64) for k in range(_BLOCK)]  # base 37, most significant first
-_SKIPPED = str.maketrans({" ": None, "\t": None})
 
 
 def _filtered_units(text: str) -> array:
     """The UTF-16 code units GitHub hashes: no spaces or tabs, CR and CRLF read as LF, an
     end-of-file marker, then zeros to fill the last windows."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SKIPPED)
+    # str.replace, not translate: translate takes a slow path for any text outside ASCII
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(" ", "").replace("\t", "")
     units = array("H")
     units.frombytes(text.encode("utf-16-le"))
     if sys.byteorder == "big":  # pragma: no cover - the encoding above is little-endian
@@ -115,19 +116,23 @@ class GithubLineHashes:
 
     def __init__(self, text: str) -> None:
         self._units = _filtered_units(text)
+        data = self._units.tobytes()  # two bytes per unit: the windows are compared as bytes
         starts = [0]  # where each line's window begins: the start, and after every LF
-        try:
-            while True:
-                starts.append(self._units.index(_LF, starts[-1]) + 1)
-        except ValueError:
-            pass
+        at = data.find(_LF_BYTES)
+        while at >= 0:
+            if at % 2:  # the high byte of one unit and the low byte of the next: not an LF
+                at = data.find(_LF_BYTES, at + 1)
+            else:
+                starts.append(at // 2 + 1)
+                at = data.find(_LF_BYTES, at + 2)
         self._starts = starts
-        self._repeat: list[int] = []
+        windows = [data[2 * start : 2 * start + 2 * _BLOCK] for start in starts]
+        self._repeat = [1] * len(windows)  # most windows occur once: count only those that repeat
+        repeated = {window for window, count in Counter(windows).items() if count > 1}
         seen: dict[bytes, int] = {}
-        for start in starts:
-            window = self._units[start : start + _BLOCK].tobytes()
-            seen[window] = seen.get(window, 0) + 1
-            self._repeat.append(seen[window])
+        for index in [i for i, window in enumerate(windows) if window in repeated]:
+            seen[windows[index]] = self._repeat[index] = seen.get(windows[index], 0) + 1
+        self._known: dict[int, str] = {}
 
     @property
     def lines(self) -> range:
@@ -137,7 +142,10 @@ class GithubLineHashes:
         """``"hash:n"`` for the 1-based ``line``, or None past the end of the file."""
         if not 1 <= line <= len(self._starts):
             return None
-        start = self._starts[line - 1]
-        value = sum(map(operator.mul, self._units[start : start + _BLOCK], _POWERS)) & _MASK
-        return f"{value:x}:{self._repeat[line - 1]}"
+        known = self._known.get(line)
+        if known is None:  # several findings on one line share it
+            start = self._starts[line - 1]
+            value = sum(map(operator.mul, self._units[start : start + _BLOCK], _POWERS)) & _MASK
+            known = self._known[line] = f"{value:x}:{self._repeat[line - 1]}"
+        return known
 

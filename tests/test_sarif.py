@@ -288,7 +288,9 @@ def rolling_line_hashes(text: str) -> dict[int, str]:
 
 def test_line_hashes_equal_the_step_by_step_algorithm_on_varied_text():
     rng = random.Random(7)
-    alphabet = ["a", "b", " ", "\t", "\n", "\r", "\r\n", "é", "\U0001F1FA", "Lorem ipsum dolor sit amet. " * 5]
+    # "ਕĀ" is the bytes 15 0A 00 01 in UTF-16: an LF's two bytes, straddling two units
+    alphabet = ["a", "b", " ", "\t", "\n", "\r", "\r\n", "é", "\U0001F1FA", "\u0a15\u0100",
+                "Lorem ipsum dolor sit amet. " * 5]
     texts = ["", "\n", "\r", " \r \n ", "x" * 250, "same line\n" * 30]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400))) for _ in range(300)]
     for text in texts:

@@ -26,6 +26,10 @@ def shown_end(f: "Finding") -> tuple[int, int]:
     return loc.end_line, loc.end_column_utf16
 
 
+#: One encoder for every line: ``json.dumps`` with options builds a new one per call.
+_ENCODE = _json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 def json_lines(value: Any, expand: int, _indent: str = "") -> str:
     """JSON with containers down to depth ``expand`` laid out one member per line, and
     everything deeper on one line (for reports, one finding or result per line).
@@ -35,11 +39,11 @@ def json_lines(value: Any, expand: int, _indent: str = "") -> str:
     longer than some checks on a large archive.
     """
     if expand <= 0 or not isinstance(value, (dict, list)) or not value:
-        return _json.dumps(value, ensure_ascii=False, default=str)
+        return _ENCODE(value)
     inner = _indent + "  "
     if isinstance(value, dict):
         members = [
-            f"{inner}{_json.dumps(key, ensure_ascii=False)}: {json_lines(member, expand - 1, inner)}"
+            f"{inner}{_ENCODE(key)}: {json_lines(member, expand - 1, inner)}"
             for key, member in value.items()
         ]
         return "{\n" + ",\n".join(members) + "\n" + _indent + "}"

@@ -54,13 +54,17 @@ def annotation(f: Finding, path: str | None) -> str:
 def render(result, ctx: RenderContext) -> str:
     cwd = Path(os.path.abspath(ctx.root))
     root = find_source_root(cwd)
-    lines = []
-    for f in result.findings:
-        path = None
-        if f.path:
-            path = relative_to_root(f.path, cwd, root) or os.path.abspath(cwd / f.path)
-        lines.append(annotation(f, path))
-    return "".join(line + "\n" for line in lines)
+    shown: dict[str, str] = {}  # a path as GitHub wants it, worked out once per file
+
+    def path_of(f: Finding) -> str | None:
+        if not f.path:
+            return None
+        path = shown.get(f.path)
+        if path is None:
+            path = shown[f.path] = relative_to_root(f.path, cwd, root) or os.path.abspath(cwd / f.path)
+        return path
+
+    return "".join(annotation(f, path_of(f)) + "\n" for f in result.findings)
 
 
 @hookimpl

@@ -27,6 +27,9 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def _width(text: str) -> int:
+    """Terminal columns: wide East Asian characters take two, combining marks none."""
+    if text.isascii():  # no wide or combining character: one column each
+        return len(text)
     total = 0
     for ch in text:
         if unicodedata.combining(ch) or ch in "\u200b\u200d\ufe0f":
