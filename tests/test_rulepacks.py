@@ -148,3 +148,59 @@ def test_rules_test_examples_command_runs_a_user_packs_examples(tmp_path):
     assert result.returncode == 1
     assert "house/wrong: should fire but is silent: 'A tiger.'" in text
     assert "house/good" not in text and "1 failed." in text
+
+
+# -- the RE2 shortcut --------------------------------------------------------------------------
+
+SHORTCUT_TEXTS = [
+    "Leave a Comment", "  Give a Reply  \n", "Readers may leave a comment until Friday.", "- Advertisement -",
+    "-\u00a0Advertisement\u00a0-", "Published by {{author_name}}", "{{\u00e9t\u00e9}}", "spot_img", "Read more:",
+    "You may also like the older design.", "This site uses Akismet to reduce spam. Learn more.", "K\u0130EV and kiev",
+    "Kiev\u2019s mayor. Chicken Kiev.", "The \u017fpot_img", "Zelenskyy met Zelensky", "",
+]
+
+
+def pack_findings(texts, config=None):
+    return [(f.rule, f.start, f.end, f.message) for text in texts for kind in ("text", "markdown")
+            for f in lint_text(text, config=config, kind=kind, select=["web-debris", "house"])]
+
+
+def test_the_re2_shortcut_finds_what_re_alone_finds(tmp_path, monkeypatch):
+    """A rule's pattern runs only where RE2 says its relaxation matches: the findings are the same."""
+    from newslint.checks.rulepacks import PackRule
+
+    config = user_pack(
+        tmp_path,
+        r"""
+        pack: house
+        rules:
+          - {id: kyiv, kind: substitution, swap: {Kiev: Kyiv}, exceptions: [Chicken Kiev]}
+          - {id: lookbehind, kind: existence, patterns: ['(?<=met )Zelensky\b']}
+          - {id: names, kind: consistency, groups: [[Zelenskyy, Zelensky]]}
+        """,
+    )
+    texts = SHORTCUT_TEXTS + [example for rule in BUILTIN_RULES for example in rule.examples_fire + rule.examples_quiet]
+    with_shortcut = pack_findings(texts, config)
+    assert len(with_shortcut) > 20
+    monkeypatch.setattr(PackRule, "_may_match", lambda self, doc: True)
+    assert pack_findings(texts, config) == with_shortcut
+
+
+def test_the_shortcut_skips_re_where_the_relaxation_matches_nowhere(monkeypatch):
+    rule = next(r for r in BUILTIN_RULES if r.id == "web-debris/comment-prompt")
+    searched = []
+
+    class Watched:
+        pattern, flags = rule.matcher.pattern, rule.matcher.flags
+
+        def finditer(self, text):
+            searched.append(text)
+            return iter(())
+
+    monkeypatch.setattr(rule, "matcher", Watched())
+    from newslint.markup import parse_document
+
+    rule._prefilter = None
+    list(rule.check(parse_document("a.txt", "A quiet article about the harbour.\n")[0], None))
+    list(rule.check(parse_document("b.txt", "Leave a Comment\n")[0], None))
+    assert searched == ["Leave a Comment\n"]

@@ -29,7 +29,6 @@ from newslint.dates.expressions import (
     DateMention,
     describe_range,
     document_dates,
-    document_view,
     format_date,
     ordinal,
 )
@@ -53,7 +52,7 @@ from newslint.dates.language import (
     parse_ordinal,
 )
 from newslint.dates.lazy import LazyPattern
-from newslint.dates.prefilter import Prefilter, relax
+from newslint.dates.prefilter import Prefilter, document_view, relax
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl

@@ -32,6 +32,7 @@ from typing import Any, Iterable
 
 from newslint.checks.base import Check, CheckContext, Docs
 from newslint.config import ConfigError, did_you_mean, reject_unknown_keys
+from newslint.dates.prefilter import Prefilter, document_view, relax
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
@@ -82,6 +83,7 @@ class PackRule(Check):
         flags = re.IGNORECASE if self.ignorecase else 0
         self.swap: dict[str, str] = {}
         self.groups: list[list[str]] = []
+        self._prefilter: Prefilter | None = None  # made on first use (see _may_match)
         if self.kind == "existence":
             terms = _as_list(spec.get("terms", []), f"{self.where}: terms")
             patterns = _as_list(spec.get("patterns", []), f"{self.where}: patterns")
@@ -134,6 +136,8 @@ class PackRule(Check):
 
     # -- matching -------------------------------------------------------------
     def _matches(self, doc: Document) -> Iterable[re.Match]:
+        if not self._may_match(doc):
+            return
         text = doc.normalized
         blocked = self._exception_spans(text)
         for m in self.matcher.finditer(text):
@@ -144,6 +148,18 @@ class PackRule(Check):
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             yield m
+
+    def _may_match(self, doc: Document) -> bool:
+        """False when one RE2 search of the document shows the rule's pattern matches nowhere in
+        it (its relaxation, see newslint.dates.prefilter): most articles have no web debris, and
+        Python's ``re`` tries a pattern at every position of the text to find that out."""
+        if self._prefilter is None:
+            relaxed = relax(self.matcher.pattern, self.matcher.flags)
+            self._prefilter = Prefilter([relaxed] if relaxed else [])
+        if not self._prefilter.available:  # no relaxation: the pattern's own search decides
+            return True
+        view = document_view(doc)
+        return self._prefilter.any(view, 0, len(view))
 
     def _exception_spans(self, text: str) -> list[tuple[int, int]]:
         if self.exceptions is None:

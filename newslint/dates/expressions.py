@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newslint.dates.lazy import LazyPattern
-from newslint.dates.prefilter import SPACE, Prefilter, ascii_view, fold, relax
+from newslint.dates.prefilter import SPACE, Prefilter, ascii_view, document_view, fold, relax
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.document import Document
@@ -452,10 +452,6 @@ def _document_dates(doc: "Document") -> DateIndex:
     text, pub = doc.normalized, doc.metadata.date
     return DateIndex(_resolve(text, pub, 0, document_view(doc)), text, pub)
 
-
-def document_view(doc: "Document") -> bytes:
-    """The ASCII view of the document's normalised text (``newslint.dates.prefilter``), made once."""
-    return doc.memo("dates.ascii_view", lambda d: ascii_view(d.normalized))
 
 
 _LEAD_WORD = LazyPattern(r"[A-Za-z][\w'-]*")

@@ -29,7 +29,7 @@ import re
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 try:  # the parser behind re.compile: relax() reads its parse trees
     from re import _constants as _sre, _parser as _sre_parse
@@ -39,6 +39,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 from newslint.resources import source_fingerprint
 from newslint.text.ascii_view import raw_re2
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.document import Document
 
 #: What ``\s`` may match, in a relaxation: ASCII white space, and ``?`` for the rest of Unicode's.
 SPACE = r"[\t\n\x0b\x0c\r \x1c-\x1f?]"
@@ -57,6 +60,11 @@ def ascii_view(text: str) -> bytes:
     if any(ch in text for ch in _CASE_FOLDS):
         text = text.translate(_FOLD_TABLE)
     return text.encode("ascii", "replace")
+
+
+def document_view(doc: "Document") -> bytes:
+    """The ASCII view of the document's normalised text, made once per document for every check."""
+    return doc.memo("prefilter.ascii_view", lambda d: ascii_view(d.normalized))
 
 
 def fold(word: str) -> str:

@@ -1,9 +1,10 @@
 """Rewrites ``newslint/dates/relaxations.json``, the relaxations shipped with the date checks.
 
 Run ``python -m newslint.dates.relaxations`` after changing a date pattern, a built-in event cue
-(``rules/events.yaml``), ``newslint/dates/prefilter.py`` or the Python version; test_dates_relaxations
-fails until then. A stale file only costs time: a relaxation it lacks, or every one when the
-prefilter's source or the Python version differs from the file's key, is worked out at run time.
+(``rules/events.yaml``), a built-in rule pack, ``newslint/dates/prefilter.py`` or the Python
+version; test_dates_relaxations fails until then. A stale file only costs time: a relaxation it
+lacks, or every one when the prefilter's source or the Python version differs from the file's
+key, is worked out at run time.
 """
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from newslint.dates.prefilter import SHIPPED_FILE, relaxation_table
 
 
 def project_patterns() -> list[tuple[str, int]]:
-    """The (pattern, flags) pairs the date checks relax: the date expressions, the built-in event
-    cues and their ``requires`` patterns (checked once loaded), and the checks' prefiltered patterns."""
+    """The (pattern, flags) pairs newslint relaxes: the date expressions, the built-in event cues
+    and their ``requires`` patterns (checked once loaded), the date checks' prefiltered patterns,
+    and the patterns of the built-in rule packs."""
     from newslint.checks.dates import PREFILTERED
+    from newslint.checks.rulepacks import builtin_pack_files, load_pack
     from newslint.dates.expressions import _PATTERNS
     from newslint.resources import load_rules_file
 
@@ -25,6 +28,8 @@ def project_patterns() -> list[tuple[str, int]]:
         if event.get("requires"):
             patterns.append((event["requires"], 0))
     patterns += [(pattern.pattern, pattern.flags) for pattern in PREFILTERED]
+    packs = [rule.matcher for path in builtin_pack_files() for rule in load_pack(path, builtin=True)]
+    patterns += [(matcher.pattern, matcher.flags) for matcher in packs]
     return patterns
 
 
