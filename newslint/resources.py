@@ -10,8 +10,8 @@ run that reads no YAML of the newsroom's own: about a fifth of newslint's start-
 YAML stays the source of truth: a twin whose hash does not match the YAML beside it is
 ignored and the YAML parsed instead, so an edited file is never read stale. Refresh the
 twins after editing with ``python -m newslint.resources`` (a test fails while they are stale);
-it also refreshes the date checks' shipped relaxations (``newslint.dates.relaxations``), which
-depend on ``rules/events.yaml``.
+it also refreshes the shipped relaxations (``newslint.dates.relaxations``), which depend on
+``rules/events.yaml`` and the built-in packs, and the proselint bridge's pattern table.
 """
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ def write_compiled_twins() -> list[Path]:
 
 if __name__ == "__main__":
     from newslint.checks.proselint_bridge import write_shipped_patterns
-    from newslint.dates import relaxations  # also derived from rules/ (the event cues)
+    from newslint.dates import relaxations  # also derived from rules/ (the event cues, the packs)
 
     for refreshed in write_compiled_twins():
         print(f"wrote {refreshed}")

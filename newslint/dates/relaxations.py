@@ -1,4 +1,4 @@
-"""Rewrites ``newslint/dates/relaxations.json``, the relaxations shipped with the date checks.
+"""Rewrites ``newslint/dates/relaxations.json``, the relaxations shipped for the date checks and packs.
 
 Run ``python -m newslint.dates.relaxations`` after changing a date pattern, a built-in event cue
 (``rules/events.yaml``), a built-in rule pack, ``newslint/dates/prefilter.py`` or the Python
