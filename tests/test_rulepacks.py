@@ -157,6 +157,7 @@ SHORTCUT_TEXTS = [
     "-\u00a0Advertisement\u00a0-", "Published by {{author_name}}", "{{\u00e9t\u00e9}}", "spot_img", "Read more:",
     "You may also like the older design.", "This site uses Akismet to reduce spam. Learn more.", "K\u0130EV and kiev",
     "Kiev\u2019s mayor. Chicken Kiev.", "The \u017fpot_img", "Zelenskyy met Zelensky", "",
+    "Z\u00fcrich, Z\u00dcRICH and Zurich", "This \u017fite uses Akismet to reduce spam.",
 ]
 
 
@@ -177,6 +178,7 @@ def test_the_re2_shortcut_finds_what_re_alone_finds(tmp_path, monkeypatch):
           - {id: kyiv, kind: substitution, swap: {Kiev: Kyiv}, exceptions: [Chicken Kiev]}
           - {id: lookbehind, kind: existence, patterns: ['(?<=met )Zelensky\b']}
           - {id: names, kind: consistency, groups: [[Zelenskyy, Zelensky]]}
+          - {id: city, kind: existence, terms: ["Zürich"]}
         """,
     )
     texts = SHORTCUT_TEXTS + [example for rule in BUILTIN_RULES for example in rule.examples_fire + rule.examples_quiet]
