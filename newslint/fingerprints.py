@@ -130,8 +130,10 @@ class GithubLineHashes:
         self._repeat = [1] * len(windows)  # most windows occur once: count only those that repeat
         repeated = {window for window, count in Counter(windows).items() if count > 1}
         seen: dict[bytes, int] = {}
-        for index in [i for i, window in enumerate(windows) if window in repeated]:
-            seen[windows[index]] = self._repeat[index] = seen.get(windows[index], 0) + 1
+        for index, window in enumerate(windows):
+            if window in repeated:
+                seen[window] = seen.get(window, 0) + 1
+                self._repeat[index] = seen[window]
         self._known: dict[int, str] = {}
 
     @property

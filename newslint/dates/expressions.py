@@ -453,7 +453,6 @@ def _document_dates(doc: "Document") -> DateIndex:
     return DateIndex(_resolve(text, pub, 0, document_view(doc)), text, pub)
 
 
-
 _LEAD_WORD = LazyPattern(r"[A-Za-z][\w'-]*")
 
 
