@@ -52,7 +52,7 @@ from newslint.dates.language import (
     parse_ordinal,
 )
 from newslint.dates.lazy import LazyPattern
-from newslint.dates.prefilter import Prefilter, document_view, relax
+from newslint.dates.prefilter import Prefilter, document_view, pattern_prefilter
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
@@ -547,10 +547,8 @@ def _with_year(date: DateMention, event: Event) -> str | None:
     return date.text.replace(str(date.year), str(event.first.year))
 
 
-@lru_cache(maxsize=None)
 def _prefilter(pattern: LazyPattern) -> Prefilter:
-    relaxed = relax(pattern.pattern, pattern.flags)
-    return Prefilter([relaxed] if relaxed else [])
+    return pattern_prefilter(pattern.pattern, pattern.flags)
 
 
 def _found_in(doc: Document, pattern: LazyPattern, bounds: tuple[int, int], sentence: str) -> bool:

@@ -32,7 +32,7 @@ from typing import Any, Iterable
 
 from newslint.checks.base import Check, CheckContext, Docs
 from newslint.config import ConfigError, did_you_mean, reject_unknown_keys
-from newslint.dates.prefilter import Prefilter, document_view, relax
+from newslint.dates.prefilter import document_view, pattern_prefilter
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
@@ -83,7 +83,6 @@ class PackRule(Check):
         flags = re.IGNORECASE if self.ignorecase else 0
         self.swap: dict[str, str] = {}
         self.groups: list[list[str]] = []
-        self._prefilter: Prefilter | None = None  # made on first use (see _may_match)
         if self.kind == "existence":
             terms = _as_list(spec.get("terms", []), f"{self.where}: terms")
             patterns = _as_list(spec.get("patterns", []), f"{self.where}: patterns")
@@ -153,13 +152,11 @@ class PackRule(Check):
         """False when one RE2 search of the document shows the rule's pattern matches nowhere in
         it (its relaxation, see newslint.dates.prefilter): most articles have no web debris, and
         Python's ``re`` tries a pattern at every position of the text to find that out."""
-        if self._prefilter is None:
-            relaxed = relax(self.matcher.pattern, self.matcher.flags)
-            self._prefilter = Prefilter([relaxed] if relaxed else [])
-        if not self._prefilter.available:  # no relaxation: the pattern's own search decides
+        prefilter = pattern_prefilter(self.matcher.pattern, self.matcher.flags)
+        if not prefilter.available:  # no relaxation: the pattern's own search decides
             return True
         view = document_view(doc)
-        return self._prefilter.any(view, 0, len(view))
+        return prefilter.any(view, 0, len(view))
 
     def _exception_spans(self, text: str) -> list[tuple[int, int]]:
         if self.exceptions is None:

@@ -144,6 +144,14 @@ class Prefilter:
         return found
 
 
+@lru_cache(maxsize=None)
+def pattern_prefilter(pattern: str, flags: int = 0) -> Prefilter:
+    """The prefilter of one Python pattern (made once): unavailable when it has no relaxation,
+    and then the pattern's own search decides."""
+    relaxed = relax(pattern, flags)
+    return Prefilter([relaxed] if relaxed else [])
+
+
 def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying only ``starts``: ascending, and among them every place a
     match can start. For patterns that never match the empty string."""
