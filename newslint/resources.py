@@ -149,11 +149,17 @@ def write_compiled_twins() -> list[Path]:
         target = twin_path(path.name)
         text = compiled_text(path.read_bytes())
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            temporary = target.with_suffix(".json.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(target)
+            write_shipped(target, text)
             written.append(target)
     return written
+
+
+def write_shipped(target: Path, text: str) -> Path:
+    """Write a file shipped precomputed, whole or not at all (a maintainer's step)."""
+    temporary = target.with_suffix(target.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
+    return target
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ from newslint.checks.base import Check, CheckContext, Docs
 from newslint.document import Document
 from newslint.findings import Finding, Severity
 from newslint.hookspecs import hookimpl
-from newslint.resources import source_fingerprint
+from newslint.resources import source_fingerprint, write_shipped
 
 PREFIX = "proselint/"
 INFO, WARNING = Severity.INFO, Severity.WARNING
@@ -468,10 +468,7 @@ def shipped_patterns_text() -> str:
 
 
 def write_shipped_patterns() -> Path:
-    temporary = SHIPPED_PATTERNS.with_suffix(".json.tmp")
-    temporary.write_text(shipped_patterns_text(), encoding="utf-8")
-    temporary.replace(SHIPPED_PATTERNS)
-    return SHIPPED_PATTERNS
+    return write_shipped(SHIPPED_PATTERNS, shipped_patterns_text())
 
 
 def _pad(padding, item: str) -> str:

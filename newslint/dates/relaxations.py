@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from newslint.dates.prefilter import SHIPPED_FILE, relaxation_table
+from newslint.resources import write_shipped
 
 
 def project_patterns() -> list[tuple[str, int]]:
@@ -41,7 +42,7 @@ def table_text() -> str:
 
 
 def main() -> None:
-    SHIPPED_FILE.write_text(table_text(), encoding="utf-8")
+    write_shipped(SHIPPED_FILE, table_text())
     print(f"wrote {SHIPPED_FILE}")
 
 
