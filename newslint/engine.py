@@ -76,6 +76,9 @@ class FileResult:
     date_source: str | None = None
     checked: bool = True
     statistics: dict[str, Any] | None = None
+    #: With ``--jobs``, on the last result of a worker's batch: per check id, the corpus state the
+    #: worker absorbed from the whole batch (the batch's results then carry none of that check's data).
+    absorbed: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -321,7 +324,7 @@ class Linter:
             FileResult(d, [_input_finding(d, e, Severity.ERROR, INPUT_ERROR)], checked=False) for d, e in errors
         ]
         corpus = self._new_corpus()
-        for path, result in self._lint_all(files, stdin_text):
+        for path, result in self._lint_all(files, stdin_text, corpus):
             self._absorb(corpus, result, path)
             results.append(result)
         findings = [f for r in results for f in r.findings]
@@ -334,7 +337,7 @@ class Linter:
         return RunResult(findings, results, self.checks, fail_on)
 
     def _lint_all(
-        self, files: list[tuple[Path | None, str]], stdin_text: str | None
+        self, files: list[tuple[Path | None, str]], stdin_text: str | None, corpus: Corpus
     ) -> Iterator[tuple[Path | None, FileResult]]:
         on_disk = [(p, d) for p, d in files if p is not None]
         jobs = self.options.jobs
@@ -348,7 +351,8 @@ class Linter:
             if can_fork() or not self.extra_plugins:
                 # Results arrive in the order of ``on_disk``, which is their order in ``files``:
                 # each is used as it comes, so the caller's work overlaps the workers'.
-                in_workers = lint_in_processes(self, on_disk, jobs)
+                fold = self._foldable(on_disk, corpus) if stdin_text is None else ()
+                in_workers = lint_in_processes(self, on_disk, jobs, fold)
         for path, display in files:
             if path is None:
                 yield path, self.lint_text(display, stdin_text or "", kind_for_path(display))
@@ -362,22 +366,66 @@ class Linter:
     def _new_corpus(self) -> Corpus:
         return Corpus(self.checks, {}, {})
 
-    def _absorb(self, corpus: Corpus, result: FileResult, path: Path | None) -> None:
-        """Fold what the checks collected of one document into the corpus state, then let it go.
+    def _foldable(self, files: list[tuple[Path, str]], corpus: Corpus) -> tuple[str, ...]:
+        """The corpus checks that ``--jobs`` workers may absorb for themselves (see ``absorb_batch``).
+
+        Those that can ``merge`` and see every file with one context: the parent absorbs with the
+        first document's context, so a worker may stand in for it only where all contexts agree.
+        Their context goes into ``corpus`` now, as the first document would have put it there.
+        """
+        contexts: dict[str, set[int]] = {}
+        first: dict[str, CheckContext] = {}
+        plans = {id(plan): plan for plan in (self.plan_for(p, self.config_for(p)) for p, _ in files)}
+        for plan in plans.values():
+            for check, ctx, has_corpus_phase in plan.steps:
+                if has_corpus_phase and check.merges:
+                    contexts.setdefault(check.id, set()).add(id(ctx))
+                    first.setdefault(check.id, ctx)
+        fold = tuple(check_id for check_id, ids in contexts.items() if len(ids) == 1)
+        for check_id in fold:
+            corpus.contexts.setdefault(check_id, first[check_id])
+        return fold
+
+    def absorb_batch(self, results: list[FileResult], paths: list[Path], check_ids: tuple[str, ...]) -> None:
+        """In a ``--jobs`` worker: absorb the data ``check_ids`` collected from a batch of documents
+        into one state per check, carried back by the batch's last result for the parent to merge.
+
+        The parent then unpickles and merges a state per batch rather than absorbing every
+        document's data (for names, tens of thousands of rows on a large archive), work that
+        competed with the workers for the cores.
+        """
+        corpus = self._new_corpus()
+        for result, path in zip(results, paths):
+            self._absorb(corpus, result, path, check_ids)
+        if results:
+            results[-1].absorbed = corpus.collected
+
+    def _absorb(
+        self, corpus: Corpus, result: FileResult, path: Path | None, only: tuple[str, ...] | None = None
+    ) -> None:
+        """Fold what the checks collected of one document (or a worker absorbed of a batch) into
+        the corpus state, then let it go; ``only`` limits this to those checks.
 
         Each check keeps only what its ``absorb`` chooses, so memory follows that (for names,
         the distinct spellings), not the number of documents.
         """
+        for check_id, part in result.absorbed.items():
+            check, ctx = self.checks[check_id], corpus.contexts[check_id]
+            if check_id in corpus.collected:
+                check.merge(corpus.collected[check_id], part, ctx)
+            else:
+                corpus.collected[check_id] = part
+        result.absorbed = {}
         if not result.collected:
             return
         plan = self.plan_for(path, self.config_for(path))
-        for check_id, data in result.collected.items():
+        for check_id in list(result.collected) if only is None else [c for c in only if c in result.collected]:
+            data = result.collected.pop(check_id)
             check = self.checks[check_id]
             ctx = corpus.contexts.setdefault(check_id, plan.contexts[check_id])
             if check_id not in corpus.collected:
                 corpus.collected[check_id] = check.corpus_state(ctx)
             check.absorb(corpus.collected[check_id], CorpusEntry(result.path, data), ctx)
-        result.collected = {}
 
     def _corpus_findings(self, corpus: Corpus, results: list[FileResult]) -> list[Finding]:
         if not corpus.collected:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
@@ -30,8 +31,13 @@ def _init(options, paths: list[Path]) -> None:
     _worker_linter.prepare([_worker_linter.config_for(p) for p in paths])
 
 
-def _lint_batch(batch: list[tuple[Path, str]]) -> list:
-    return [_worker_linter.lint_file(path, display) for path, display in batch]
+def _lint_batch(batch: list[tuple[Path, str]], fold: tuple[str, ...] = ()) -> list:
+    """Lint ``batch``; the corpus data of the checks in ``fold`` comes back absorbed into one
+    state per check (``Linter.absorb_batch``), not per document."""
+    results = [_worker_linter.lint_file(path, display) for path, display in batch]
+    if fold:
+        _worker_linter.absorb_batch(results, [path for path, _ in batch], fold)
+    return results
 
 
 def batches(files: list, jobs: int) -> list[list]:
@@ -46,19 +52,22 @@ def batches(files: list, jobs: int) -> list[list]:
     return out
 
 
-def lint_in_processes(linter, files: list[tuple[Path, str]], jobs: int) -> Iterator:
+def lint_in_processes(linter, files: list[tuple[Path, str]], jobs: int, fold: tuple[str, ...] = ()) -> Iterator:
+    """Each file's result, in the order of ``files``; ``fold`` names the corpus checks the
+    workers absorb for themselves (see ``Linter.absorb_batch``)."""
     global _worker_linter
+    task = partial(_lint_batch, fold=fold)
     if can_fork():
         yield linter.lint_file(*files[0])  # warms the caches the workers inherit
         _worker_linter = linter
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                for batch in pool.map(_lint_batch, batches(files[1:], jobs)):
+                for batch in pool.map(task, batches(files[1:], jobs)):
                     yield from batch
         finally:
             _worker_linter = None
         return
     paths = [p for p, _ in files]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(linter.options, paths)) as pool:
-        for batch in pool.map(_lint_batch, batches(files, jobs)):
+        for batch in pool.map(task, batches(files, jobs)):
             yield from batch

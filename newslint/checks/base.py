@@ -146,9 +146,20 @@ class Check:
     def check_corpus(self, state: Any, ctx: CheckContext) -> Iterable[Finding]:
         return ()
 
+    # Optional, for ``--jobs``: ``merge`` folds ``part`` (the state ``absorb`` built from the
+    # documents that come next, in a worker) into ``state``, as if they had been absorbed one by
+    # one. A worker then sends one state per batch of documents rather than each document's data,
+    # and the parent process merges rather than absorbs.
+    def merge(self, state: Any, part: Any, ctx: CheckContext) -> None:
+        raise NotImplementedError
+
     @property
     def has_corpus_phase(self) -> bool:
         return type(self).check_corpus is not Check.check_corpus
+
+    @property
+    def merges(self) -> bool:
+        return type(self).merge is not Check.merge
 
     def finding(
         self,

@@ -458,6 +458,23 @@ class NameInconsistent(Check):
                 item.articles.append(index)
                 item.count += count
 
+    def merge(self, state: "_ArchiveState", part: "_ArchiveState", ctx: CheckContext) -> None:
+        """Fold the next articles' tables (a ``--jobs`` worker's batch) in: their article numbers
+        move past ours, and a name both know keeps our first occurrence."""
+        offset = len(state.paths)
+        state.paths.extend(part.paths)
+        for item_id, theirs in part.items.items():
+            articles = [i + offset for i in theirs.articles] if offset else theirs.articles
+            item = state.items.get(item_id)
+            if item is None:
+                theirs.articles = articles
+                theirs.first_article += offset
+                state.items[item_id] = theirs
+            else:
+                item.neighbours.update(theirs.neighbours)
+                item.articles.extend(articles)
+                item.count += theirs.count
+
     def check_corpus(self, state: "_ArchiveState", ctx: CheckContext) -> Iterable[Finding]:
         if ctx.options["archive"] == "off" or len(state.paths) < 2:
             return []
