@@ -26,7 +26,10 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _SEVERITY_NAMES[self]  # reports ask for every finding's; ``self.name`` is a slow property
+
+
+_SEVERITY_NAMES = {severity: severity.name.lower() for severity in Severity}
 
 
 class Location(NamedTuple):

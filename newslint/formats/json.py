@@ -6,6 +6,8 @@ fields may be added without a change.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from newslint.findings import Finding
 from newslint.formats import Format, RenderContext, json_lines
 from newslint.hookspecs import hookimpl
@@ -35,9 +37,7 @@ def finding_to_dict(f: Finding) -> dict:
 
 
 def render(result, ctx: RenderContext) -> str:
-    counts: dict[str, int] = {}
-    for f in result.findings:
-        counts[str(f.severity)] = counts.get(str(f.severity), 0) + 1
+    counts = {str(severity): n for severity, n in Counter(f.severity for f in result.findings).items()}
     payload = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "newslint", "version": ctx.version},
