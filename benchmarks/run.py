@@ -3,6 +3,7 @@
     python benchmarks/run.py                    # build a 5 MB corpus from examples/ and measure
     python benchmarks/run.py --corpus DIR       # measure on your own articles
     python benchmarks/run.py --json out.json    # also write the figures as JSON
+    python benchmarks/run.py --instructions     # also count instructions (valgrind): noise-free
 
 The generated corpus is reproducible (fixed seed): articles are assembled from the
 paragraphs of the project's own example articles, with names and figures varied, as
@@ -10,7 +11,8 @@ Markdown, plain text and HTML. Every figure comes from a run made here; nothing 
 asserted. Timed runs happen in fresh subprocesses so imports and start-up count the way
 a user sees them. Runs that are compared take turns (one process, then --jobs N, round after
 round; newslint's start-up, then proselint's) so that a drift in a shared machine's speed
-falls on both sides of a ratio alike.
+falls on both sides of a ratio alike. Each round also measures the machine's own capacity for
+parallel work (several one-process runs at once against one alone), the ceiling for --jobs.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -146,11 +149,39 @@ def _run(args: list[str], cwd: Path | None = None) -> tuple[float, float, subpro
     return elapsed, rss, subprocess.CompletedProcess(args, code, proc.stdout, b"")
 
 
-def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int) -> dict[int, dict]:
+def _at_once(command: list[str], count: int) -> float:
+    """Wall time of ``count`` copies of ``command`` started together."""
+    started = time.perf_counter()
+    procs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENV)
+             for _ in range(count)]
+    for proc in procs:
+        proc.wait()
+    return time.perf_counter() - started
+
+
+def machine_capacity(sample: Path, jobs: int) -> float:
+    """How much faster ``jobs`` processes get through ``jobs`` times the work than one process:
+    ``jobs`` one-process runs of newslint on ``sample`` at once, against one alone.
+
+    The ceiling for ``--jobs`` at that moment. On a shared virtual machine the cores are not
+    always ``jobs`` times one core: here two independent runs at once have taken from 1.0 to
+    1.5 times as long as one alone, minutes apart.
+    """
+    command = [PY, "-m", "newslint", "check", str(sample), "--jobs", "1", "--fail-on", "never", "--format", "json"]
+    alone = _at_once(command, 1)
+    return jobs * alone / _at_once(command, jobs)
+
+
+def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int, sample: Path | None = None) -> dict[int, dict]:
     """Whole-corpus runs for each ``--jobs`` value, taking turns round by round so that a drift in
-    the machine's speed hits them alike. ``ratios`` holds each round's time over the first value's."""
+    the machine's speed hits them alike. ``ratios`` holds each round's time over the first value's.
+    With a ``sample`` folder, each round also measures the machine's capacity for the largest
+    ``--jobs`` value (see :func:`machine_capacity`)."""
     runs: dict[int, dict] = {jobs: {"times": [], "rss": 0.0, "outputs": set()} for jobs in jobs_list}
+    capacity: list[float] = []
     for _ in range(repeat):
+        if sample is not None and len(jobs_list) > 1:
+            capacity.append(machine_capacity(sample, max(jobs_list)))
         for jobs in jobs_list:
             elapsed, peak, proc = _run([PY, "-m", "newslint", "check", str(corpus), "--format", "json",
                                         "--jobs", str(jobs), "--fail-on", "never"])
@@ -167,6 +198,7 @@ def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int) -> dict
             "peak_rss_mib": run["rss"],
             "output": run["outputs"].pop() if len(run["outputs"]) == 1 else None,
             "speedup": statistics.median(a / b for a, b in zip(first, run["times"])),
+            "capacity": statistics.median(capacity) if capacity and jobs == max(jobs_list) > 1 else None,
         }
         for jobs, run in runs.items()
     }
@@ -245,6 +277,21 @@ def pathological_inputs(folder: Path) -> dict[str, dict]:
     return out
 
 
+def _copy(corpus: Path, folder: Path, count: int | None) -> Path:
+    """The first ``count`` articles of ``corpus`` (all with None), in name order, copied to ``folder``."""
+    files = sorted(p for p in corpus.iterdir() if p.is_file())
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in files[:count]:
+        target = folder / path.name
+        if not target.exists():
+            target.write_bytes(path.read_bytes())
+    return folder
+
+
+def _tenth(corpus: Path, folder: Path) -> Path:
+    return _copy(corpus, folder, max(1, sum(1 for p in corpus.iterdir() if p.is_file()) // 10))
+
+
 def scaling(corpus: Path, workdir: Path) -> dict:
     """Ten times the input should take at most eleven times as long (in-process, no start-up).
 
@@ -253,14 +300,7 @@ def scaling(corpus: Path, workdir: Path) -> dict:
     """
     from newslint.engine import Linter, RunOptions
 
-    files = sorted(p for p in corpus.iterdir() if p.is_file())
-    small_dir, large_dir = workdir / "x1", workdir / "x10"
-    for folder, count in ((small_dir, max(1, len(files) // 10)), (large_dir, len(files))):
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in files[:count]:
-            target = folder / path.name
-            if not target.exists():
-                target.write_bytes(path.read_bytes())
+    small_dir, large_dir = _tenth(corpus, workdir / "x1"), _copy(corpus, workdir / "x10", None)
     Linter(RunOptions(fail_on="never")).run([str(small_dir)])  # warm the per-process caches
     timings = {"x1": float("inf"), "x10": float("inf")}
     # Best of five, the two sizes taking turns: a shared machine adds noise (and drifts in
@@ -275,6 +315,45 @@ def scaling(corpus: Path, workdir: Path) -> dict:
             "seconds": {k: round(v, 3) for k, v in timings.items()}}
 
 
+def instructions(command: list[str]) -> int | None:
+    """Instructions ``command`` executes, as valgrind's callgrind counts them; None without valgrind.
+
+    Unlike seconds, the count does not move with what the machine's neighbours do: it tells a
+    change of a few percent apart on a machine whose speed drifts by a third. The command runs
+    once first, so that it finds its bytecode caches written as an installed package has them.
+    """
+    if shutil.which("valgrind") is None:
+        return None
+    env = {**_ENV, "PYTHONHASHSEED": "0"}  # the same hashing, so the same count each time
+    subprocess.run(command, capture_output=True, env=env)
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                          capture_output=True, env=env)
+    found = re.search(rb"Collected : (\d+)", proc.stderr)
+    return int(found.group(1)) if found else None
+
+
+def instruction_counts(corpus: Path, sample: Path, article: Path) -> dict | None:
+    """Start-up and scaling in instructions: newslint and proselint on one short file, newslint
+    on one example article, on the corpus's first tenth and on the whole corpus. Scaling is
+    (whole - start-up) / (tenth - start-up), start-up being the short file's count."""
+    with tempfile.TemporaryDirectory() as tmp:
+        short = Path(tmp) / "short.txt"
+        short.write_text("The council met on Thursday.\n", encoding="utf-8")
+        check = [PY, "-m", "newslint", "check", "--jobs", "1", "--fail-on", "never"]
+        counts = {"short": instructions([*check, str(short)])}
+        if counts["short"] is None:
+            return None
+        counts["article"] = instructions([*check, str(article)])
+        if subprocess.run([PY, "-c", "import proselint"], capture_output=True).returncode == 0:
+            counts["proselint_short"] = instructions([PY, "-m", "proselint", "check", str(short)])
+        counts["tenth"] = instructions([*check, "--format", "json", str(sample)])
+        counts["whole"] = instructions([*check, "--format", "json", str(corpus)])
+    base = counts["short"]
+    counts["size_ratio"] = round(corpus_size(corpus)[0] / corpus_size(sample)[0], 2)
+    counts["scaling"] = round((counts["whole"] - base) / (counts["tenth"] - base), 2)
+    return counts
+
+
 # -- report ---------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel run")
     parser.add_argument("--json", type=Path, help="write the results as JSON to this file")
     parser.add_argument("--skip-proselint", action="store_true")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count start-up and scaling in instructions with valgrind (about ten minutes more)")
     args = parser.parse_args(argv)
 
     corpus = args.corpus or build_corpus(DEFAULT_CORPUS, args.megabytes)
@@ -294,7 +375,12 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "corpus": {"path": str(corpus), "megabytes": round(mb, 2), "articles": articles},
     }
-    runs = newslint_throughput(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = _tenth(corpus, Path(tmp) / "tenth")
+        runs = newslint_throughput(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat, sample)
+        if args.instructions:
+            counts = instruction_counts(corpus, sample, EXAMPLES / "harbour-strike.txt")
+            results["instructions"] = counts if counts is not None else "valgrind not found"
     one = runs[1]
     started = startup(max(5, args.repeat), EXAMPLES / "harbour-strike.txt")
     results["newslint"] = {
@@ -311,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             "jobs": args.jobs,
             "seconds": round(many["seconds"], 3),
             "speedup": round(many["speedup"], 2),
+            "machine_capacity": round(many["capacity"], 2),
             "identical_output": many["output"] is not None and many["output"] == one["output"],
             "peak_rss_mib": many["peak_rss_mib"],
         }
@@ -344,6 +431,8 @@ def print_table(r: dict) -> None:
         p = r["parallel"]
         print(f"{'newslint, --jobs ' + str(p['jobs']):28} {p['seconds']:8.2f} s     speed-up {p['speedup']:.2f}x  "
               f"identical output: {p['identical_output']}")
+        print(f"{'':28} ceiling: {p['jobs']} one-process runs at once went {p['machine_capacity']:.2f}x as fast "
+              f"as one alone")
     print(f"{'start-up (one short file)':28} {n['startup_s']:8.3f} s   (one example article: "
           f"{n['startup_article_s']:.3f} s)")
     if "proselint" in r:
@@ -352,6 +441,15 @@ def print_table(r: dict) -> None:
               + (f"; proselint start-up {p['startup_s']:.3f} s" if p.get("startup_s") else ""))
     s = r["scaling"]
     print(f"{'scaling':28} {s['size_ratio']}x input took {s['time_ratio']}x CPU time")
+    counts = r.get("instructions")
+    if isinstance(counts, dict):
+        millions = {k: f"{v / 1e6:,.0f} M" for k, v in counts.items() if isinstance(v, int)}
+        print(f"{'instructions, start-up':28} {millions['short']} (proselint: {millions.get('proselint_short', '-')}); "
+              f"one example article {millions['article']}")
+        print(f"{'instructions, scaling':28} {counts['size_ratio']}x input took {counts['scaling']}x instructions, "
+              f"start-up taken off (first tenth {millions['tenth']}, whole corpus {millions['whole']})")
+    elif counts:
+        print(f"{'instructions':28} not counted: {counts}")
     print("pathological inputs:")
     for name, v in r["pathological"].items():
         print(f"  {name:26} {v['bytes'] / 1e6:6.2f} MB  {v['seconds']:7.3f} s  exit {v['exit_code']}")
