@@ -9,8 +9,8 @@ The generated corpus is reproducible (fixed seed): articles are assembled from t
 paragraphs of the project's own example articles, with names and figures varied, as
 Markdown, plain text and HTML. Every figure comes from a run made here; nothing is
 asserted. Timed runs happen in fresh subprocesses so imports and start-up count the way
-a user sees them. Runs that are compared take turns (one process, then --jobs N, round after
-round; newslint's start-up, then proselint's) so that a drift in a shared machine's speed
+a user sees them. Runs that are compared take turns (proselint, one process, then --jobs N,
+round after round; newslint's start-up, then proselint's) so that a drift in a shared machine's speed
 falls on both sides of a ratio alike. Each round also measures the machine's own capacity for
 parallel work (several one-process runs at once against one alone), the ceiling for --jobs.
 """
@@ -172,14 +172,24 @@ def machine_capacity(sample: Path, jobs: int) -> float:
     return jobs * alone / _at_once(command, jobs)
 
 
-def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int, sample: Path | None = None) -> dict[int, dict]:
-    """Whole-corpus runs for each ``--jobs`` value, taking turns round by round so that a drift in
-    the machine's speed hits them alike. ``ratios`` holds each round's time over the first value's.
-    With a ``sample`` folder, each round also measures the machine's capacity for the largest
-    ``--jobs`` value (see :func:`machine_capacity`)."""
+def newslint_throughput(
+    corpus: Path, jobs_list: list[int], repeat: int, sample: Path | None = None, proselint: bool = False
+) -> tuple[dict[int, dict], dict | None]:
+    """Whole-corpus runs for each ``--jobs`` value, and of proselint when asked, taking turns round
+    by round so that a drift in the machine's speed hits them alike; each ratio is the median of
+    the rounds' ratios. With a ``sample`` folder, each round also measures the machine's capacity
+    for the largest ``--jobs`` value (see :func:`machine_capacity`). Returns newslint's figures
+    per ``--jobs`` value and proselint's (None when not asked or not installed)."""
     runs: dict[int, dict] = {jobs: {"times": [], "rss": 0.0, "outputs": set()} for jobs in jobs_list}
     capacity: list[float] = []
+    proselint_times: list[float] = []
     for _ in range(repeat):
+        if proselint:
+            seconds = proselint_throughput(corpus)
+            if seconds is None:
+                proselint = False
+            else:
+                proselint_times.append(seconds)
         if sample is not None and len(jobs_list) > 1:
             capacity.append(machine_capacity(sample, max(jobs_list)))
         for jobs in jobs_list:
@@ -192,6 +202,10 @@ def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int, sample:
             run["rss"] = max(run["rss"], peak)
             run["outputs"].add(proc.stdout)
     first = runs[jobs_list[0]]["times"]
+    rival = None
+    if proselint_times:
+        rival = {"seconds": statistics.median(proselint_times),
+                 "ratio": statistics.median(p / n for p, n in zip(proselint_times, first))}
     return {
         jobs: {
             "seconds": statistics.median(run["times"]),
@@ -201,7 +215,7 @@ def newslint_throughput(corpus: Path, jobs_list: list[int], repeat: int, sample:
             "capacity": statistics.median(capacity) if capacity and jobs == max(jobs_list) > 1 else None,
         }
         for jobs, run in runs.items()
-    }
+    }, rival
 
 
 def per_check_times(corpus: Path) -> dict[str, float]:
@@ -405,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         sample = _tenth(corpus, Path(tmp) / "tenth")
-        runs = newslint_throughput(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat, sample)
+        runs, rival = newslint_throughput(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat, sample,
+                                          proselint=not args.skip_proselint)
         if args.instructions:
             counts = instruction_counts(corpus, sample, EXAMPLES / "harbour-strike.txt")
             results["instructions"] = counts if counts is not None else "valgrind not found"
@@ -430,15 +445,13 @@ def main(argv: list[str] | None = None) -> int:
             "identical_output": many["output"] is not None and many["output"] == one["output"],
             "peak_rss_mib": many["peak_rss_mib"],
         }
-    if not args.skip_proselint:
-        seconds = proselint_throughput(corpus)
-        if seconds:
-            results["proselint"] = {
-                "seconds": round(seconds, 3),
-                "mb_per_s": round(mb / seconds, 2),
-                "startup_s": round(started["proselint"], 3) if started["proselint"] else None,
-                "newslint_speed_ratio": round(seconds / one["seconds"], 1),
-            }
+    if rival is not None:
+        results["proselint"] = {
+            "seconds": round(rival["seconds"], 3),
+            "mb_per_s": round(mb / rival["seconds"], 2),
+            "startup_s": round(started["proselint"], 3) if started["proselint"] else None,
+            "newslint_speed_ratio": round(rival["ratio"], 1),
+        }
     results["per_check_seconds"] = {k: round(v, 4) for k, v in per_check_times(corpus).items()}
     with tempfile.TemporaryDirectory() as tmp:
         results["scaling"] = scaling(corpus, Path(tmp))
