@@ -172,7 +172,7 @@ def machine_capacity(sample: Path, jobs: int) -> float:
     return jobs * alone / _at_once(command, jobs)
 
 
-def newslint_throughput(
+def throughput_rounds(
     corpus: Path, jobs_list: list[int], repeat: int, sample: Path | None = None, proselint: bool = False
 ) -> tuple[dict[int, dict], dict | None]:
     """Whole-corpus runs for each ``--jobs`` value, and of proselint when asked, taking turns round
@@ -323,6 +323,12 @@ def scaling(corpus: Path, workdir: Path) -> dict:
     from newslint.engine import Linter, RunOptions
 
     class TimedLinter(Linter):
+        """A Linter that keeps the CPU time each article took."""
+
+        def __init__(self, options: RunOptions) -> None:
+            super().__init__(options)
+            self.spent: dict[Path, float] = {}
+
         def lint_file(self, path, display=None):
             started = time.process_time()
             result = super().lint_file(path, display)
@@ -337,7 +343,6 @@ def scaling(corpus: Path, workdir: Path) -> dict:
     for _ in range(5):
         for label, folder in (("x1", small_dir), ("x10", large_dir)):
             linter = TimedLinter(RunOptions(fail_on="never"))
-            linter.spent = {}
             started = time.process_time()
             linter.run([str(folder)])
             elapsed = time.process_time() - started
@@ -419,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         sample = _tenth(corpus, Path(tmp) / "tenth")
-        runs, rival = newslint_throughput(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat, sample,
+        runs, rival = throughput_rounds(corpus, [1, args.jobs] if args.jobs > 1 else [1], args.repeat, sample,
                                           proselint=not args.skip_proselint)
         if args.instructions:
             counts = instruction_counts(corpus, sample, EXAMPLES / "harbour-strike.txt")
