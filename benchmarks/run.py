@@ -226,18 +226,28 @@ def per_check_times(corpus: Path) -> dict[str, float]:
     return dict(sorted(linter.timings.items(), key=lambda kv: -kv[1]))
 
 
+def _short_file(folder: Path) -> Path:
+    """The one-sentence article that start-up is measured on."""
+    short = folder / "short.txt"
+    short.write_text("The council met on Thursday.\n", encoding="utf-8")
+    return short
+
+
+def _has_proselint() -> bool:
+    return subprocess.run([PY, "-c", "import proselint"], capture_output=True).returncode == 0
+
+
 def startup(repeat: int, article: Path) -> dict[str, float | None]:
     """Median wall time of ``newslint check`` on one short file and on ``article``, and of
     ``proselint check`` on the short file, taking turns, each after a warm-up run (which writes
     the bytecode caches, as installing a package does)."""
     with tempfile.TemporaryDirectory() as tmp:
-        short = Path(tmp) / "short.txt"
-        short.write_text("The council met on Thursday.\n", encoding="utf-8")
+        short = _short_file(Path(tmp))
         commands = {
             "short": [PY, "-m", "newslint", "check", str(short), "--jobs", "1"],
             "article": [PY, "-m", "newslint", "check", str(article), "--jobs", "1"],
         }
-        if subprocess.run([PY, "-c", "import proselint"], capture_output=True).returncode == 0:
+        if _has_proselint():
             commands["proselint"] = [PY, "-m", "proselint", "check", str(short)]
         times: dict[str, list[float]] = {name: [] for name in commands}
         for command in commands.values():
@@ -384,14 +394,13 @@ def instruction_counts(corpus: Path, sample: Path, article: Path) -> dict | None
     on one example article, on the corpus's first tenth and on the whole corpus. Scaling is
     (whole - start-up) / (tenth - start-up), start-up being the short file's count."""
     with tempfile.TemporaryDirectory() as tmp:
-        short = Path(tmp) / "short.txt"
-        short.write_text("The council met on Thursday.\n", encoding="utf-8")
+        short = _short_file(Path(tmp))
         check = [PY, "-m", "newslint", "check", "--jobs", "1", "--fail-on", "never"]
         counts = {"short": instructions([*check, str(short)])}
         if counts["short"] is None:
             return None
         counts["article"] = instructions([*check, str(article)])
-        if subprocess.run([PY, "-c", "import proselint"], capture_output=True).returncode == 0:
+        if _has_proselint():
             counts["proselint_short"] = instructions([PY, "-m", "proselint", "check", str(short)])
         counts["tenth"] = instructions([*check, "--format", "json", str(sample)])
         counts["whole"] = instructions([*check, "--format", "json", str(corpus)])
