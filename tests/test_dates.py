@@ -159,6 +159,21 @@ def test_title_and_name_dated_outside_the_term_fires_and_names_the_holder():
     )
 
 
+@pytest.mark.parametrize(
+    "text, opening",
+    [
+        ("On 3 March 2022, Chancellor Angela Merkel visited Kyiv.", "On 3 March 2022 the chancellor of Germany was"),
+        ("In 2022, Chancellor Angela Merkel visited Kyiv.", "In 2022 the chancellor of Germany was"),
+        # a weekday is the week around publication, written as the stretch it is
+        ("Chancellor Angela Merkel visited Kyiv on Tuesday.",
+         "Between 27 February and 12 March 2024 the chancellor of Germany was Olaf Scholz"),
+    ],
+)
+def test_officeholder_message_opens_with_the_time_in_plain_words(text, opening):
+    (finding,) = fired(text, "date-anachronism", date="2024-03-05")
+    assert finding.message.startswith(opening)
+
+
 def test_present_perfect_is_read_at_the_publication_date():
     text = "President Joe Biden has signed the order."
     (finding,) = fired(text, "date-anachronism", date="2025-03-10")

@@ -199,6 +199,39 @@ def test_opinion_and_dressed_up_figures_are_warnings_with_a_message_that_says_wh
     assert "survey or poll" in finding.message
 
 
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Inflation will fall below 2% by the summer.", "2%"),
+        ("Prices could climb 10% if the strike goes on.", "climb 10%"),
+        ("Unemployment is set to rise to 6.1% next year.", "rise to 6.1%"),
+        ("Growth may slow to 1.5% in the second half.", "1.5%"),
+    ],
+)
+def test_a_figure_about_the_future_asks_whose_forecast_it_is(text, span):
+    [finding] = findings(text)
+    assert text[finding.start : finding.end] == span
+    assert finding.message == (
+        f"No source for {span}: who says so, and when? "
+        "A figure about the future is someone's forecast or plan; name whose."
+    )
+    assert finding.properties["projected"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May prices rose 3% across the region.",  # the month, not the verb
+        "The economy grew 2% last year.",
+        "Officials met on Monday. Turnout was 41% in the last vote.",
+    ],
+)
+def test_a_measured_figure_keeps_asking_who_measured_it(text):
+    [finding] = findings(text)
+    assert "who measured this, and when?" in finding.message
+    assert finding.properties["projected"] is False
+
+
 def test_bare_counts_are_info_and_can_be_switched_off():
     text = "More than 40,000 households are still waiting for compensation."
     [finding] = findings(text)

@@ -31,6 +31,7 @@ from newslint.dates.expressions import (
     document_dates,
     format_date,
     ordinal,
+    time_phrase,
 )
 from newslint.dates.knowledge import (
     Event,
@@ -300,7 +301,7 @@ class Anachronism(Check):
                 anchor = min(anchors, key=lambda a: abs(a.start - mention.start))
                 if anchor.start in flagged:
                     continue  # the event check already flagged this date
-                first, last, when = anchor.first, anchor.last, f"In {anchor.describe()}"
+                first, last, when = anchor.first, anchor.last, time_phrase(anchor.first, anchor.last)
             elif (
                 pub is not None
                 and not after.startswith(("'s", "\u2019s"))
@@ -339,7 +340,7 @@ class Anachronism(Check):
                 continue  # the knowledge base does not cover that time
             named = sorted(mention.people)[0] if len(mention.people) == 1 else mention.name
             held = "; ".join(t.describe() for t in office.terms if t.person in mention.people)
-            tense = "was" if last <= (pub or _dt.date.today()) else "is"
+            tense = "was" if first <= (pub or _dt.date.today()) else "is"
             was = tense if len(holders) == 1 else f"{tense}, in turn,"
             return (
                 f"{when} the {office.label} {was} {' then '.join(holders)}, not {named}. "

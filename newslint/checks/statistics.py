@@ -601,6 +601,9 @@ class StatMention:
     claim_end: int
     opinion: bool = False
     dressing: str | None = None
+    #: Governed by a future or modal verb ("will fall below 2%", "could climb 10%"): a forecast or
+    #: a plan, which nobody measured; the message asks whose it is.
+    projected: bool = False
 
 
 def find_statistics(doc: Document, min_count: int = 1000) -> list[StatMention]:
@@ -1057,7 +1060,8 @@ class UnsourcedStatistic(Check):
             "no source in the sentence: no 'according to', no 'X said/found/estimated', no 'a survey by X', "
             "no citation or link. A sentence that plainly continues a sourced one ('A further 12% disagreed') "
             "is covered. Survey, opinion and dressed-up figures ('a staggering 78%') are warnings; bare counts "
-            "are info (option counts: false turns them off)."
+            "are info (option counts: false turns them off). A figure after 'will', 'could' or 'is set to' "
+            "('will fall below 2%') is a forecast or a plan, and the message asks whose."
         ),
         why=(
             "A reader cannot judge a number without knowing who measured it, how and when. Unsourced figures "
@@ -1105,7 +1109,7 @@ class UnsourcedStatistic(Check):
                 continue
             survey = lex.opinion_sentence.search(low, sentence.start, sentence.end) is not None
             for claim in claims:
-                _describe(claim, lex, low, sentence.start, survey)
+                _describe(claim, lex, low, doc.normalized, sentence.start, survey)
                 counted = claim.kind in COUNT_KINDS and not claim.opinion and not claim.dressing
                 if counted and not report_counts:
                     continue
@@ -1113,12 +1117,16 @@ class UnsourcedStatistic(Check):
 
     def _finding(self, doc: Document, claim: StatMention, severity: Severity) -> Finding:
         phrase = shorten(doc.text[claim.claim_start : claim.claim_end])
-        if claim.kind in COUNT_KINDS and not claim.opinion:
+        if claim.projected:
+            message = f"No source for {phrase}: who says so, and when?"
+        elif claim.kind in COUNT_KINDS and not claim.opinion:
             message = f"No source for {phrase}: who counted this, and when?"
         else:
             message = f"No source for {phrase}: who measured this, and when?"
         if claim.dressing:
             message += f" '{claim.dressing}' dresses the figure up; give the number and its source plainly."
+        elif claim.projected:
+            message += " A figure about the future is someone's forecast or plan; name whose."
         elif claim.opinion:
             message += " Name the survey or poll, who ran it and when."
         else:
@@ -1131,6 +1139,7 @@ class UnsourcedStatistic(Check):
             kind=claim.kind,
             opinion=claim.opinion,
             dressed=bool(claim.dressing),
+            projected=claim.projected,
         )
 
 
@@ -1175,10 +1184,19 @@ def _merge(found: list[StatMention], low: str) -> list[StatMention]:
     return merged
 
 
-def _describe(claim: StatMention, lex: _StatLexicon, low: str, s_start: int, survey: bool) -> None:
+#: A future or modal verb up to four words before a figure, in the same clause: "will fall below",
+#: "could climb", "is set to rise to". Matched on the text as written: a capital "May" is the month.
+_PROJECTION_BEFORE = (
+    r"\b(?:will|would|could|might|may|shall|won't|wouldn't|(?:is|are)\s+(?:set|likely|due)\s+to)"
+    r"(?:\s+[A-Za-z'-]+){1,4}\s+\Z"
+)
+
+
+def _describe(claim: StatMention, lex: _StatLexicon, low: str, norm: str, s_start: int, survey: bool) -> None:
     """Mark a claim as an opinion or survey figure (``survey``: its sentence mentions a poll
-    or survey), and find a word that dresses it up."""
+    or survey) or as a projection, and find a word that dresses it up."""
     claim.opinion = survey or lex.opinion_after.search(low, claim.end, claim.claim_end + 60) is not None
+    claim.projected = _rx(_PROJECTION_BEFORE).search(norm, max(s_start, claim.start - 50), claim.start) is not None
     dressed = lex.dressing_before.search(low, max(s_start, claim.claim_start - 40), claim.claim_start)
     claim.dressing = dressed.group(1) if dressed else None
 

@@ -200,6 +200,26 @@ def describe_range(first: _dt.date, last: _dt.date) -> str:
     return f"{format_date(first)} to {format_date(last)}"
 
 
+def time_phrase(first: _dt.date, last: _dt.date) -> str:
+    """A message's opening words for the time ``first``..``last``: "On 3 March 2022", "In May 2019",
+    "In 2019", "Between 27 February and 12 March 2024" (a weekday or a season is such a stretch)."""
+    described = describe_range(first, last)
+    if first == last:
+        return f"On {described}"
+    if " to " not in described:
+        return f"In {described}"
+    whole_months = first.day == 1 and last.day == _month_days(last.year, last.month)
+    if whole_months and first.month == 1 and last.month == 12:
+        return f"Between {first.year} and {last.year}"
+    if whole_months:
+        start, end = f"{MONTH_NAMES[first.month]} {first.year}", f"{MONTH_NAMES[last.month]} {last.year}"
+    else:
+        start, end = format_date(first), format_date(last)
+    if first.year == last.year:
+        start = start.rsplit(" ", 1)[0]
+    return f"Between {start} and {end}"
+
+
 def format_date(day: _dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
 
