@@ -316,19 +316,22 @@ def _tenth(corpus: Path, folder: Path) -> Path:
     return _copy(corpus, folder, max(1, sum(1 for p in corpus.iterdir() if p.is_file()) // 10))
 
 
-def scaling(corpus: Path, workdir: Path) -> dict:
+def scaling(corpus: Path, workdir: Path, rounds: int = 5) -> dict:
     """Ten times the input should take at most eleven times as long (in-process, no start-up).
 
     Measured in CPU time: on a shared virtual machine the wall clock of the short run swings
-    with what the neighbours do, which says nothing about how the cost grows. Two figures, each
-    from five rounds with the two sizes taking turns (noise only ever adds time):
+    with what the neighbours do, which says nothing about how the cost grows. The machine's speed
+    also drifts within seconds, so the two sizes get the same exposure to it: in each round the
+    tenth runs as many times as it is smaller (half before the whole corpus, half after), and the
+    figures are medians, not best times. A best time favours the short run, which fits whole into
+    a quiet moment that the long run only partly shares (one run here gave 12.8x that way, and
+    9.4-10.3x minutes later). Two figures:
 
-    * whole runs, the best of five of each size. On a noisy machine this leans towards a higher
-      ratio: a run ten times as long rarely finds a quiet stretch for its whole length;
-    * article by article: each article's best time over the five rounds, summed, plus the best
-      time outside the articles (discovery, the archive phase). Every article has five chances,
-      in both sizes alike; an article that costs more because many were checked before it (state
-      that grows with the run) still shows, since the tenth is the first tenth of the same articles.
+    * whole runs: the median run of each size;
+    * article by article: each article's median time, summed, plus the median time outside the
+      articles (discovery, the archive phase). An article that costs more because many were
+      checked before it (state that grows with the run) still shows, since the tenth is the
+      first tenth of the same articles.
     """
     from newslint.engine import Linter, RunOptions
 
@@ -346,29 +349,35 @@ def scaling(corpus: Path, workdir: Path) -> dict:
             return result
 
     small_dir, large_dir = _tenth(corpus, workdir / "x1"), _copy(corpus, workdir / "x10", None)
+    size_ratio = corpus_size(large_dir)[0] / corpus_size(small_dir)[0]
     Linter(RunOptions(fail_on="never")).run([str(small_dir)])  # warm the per-process caches
-    whole = {"x1": float("inf"), "x10": float("inf")}
-    articles: dict[str, dict[Path, float]] = {"x1": {}, "x10": {}}
-    rest = {"x1": float("inf"), "x10": float("inf")}
-    for _ in range(5):
-        for label, folder in (("x1", small_dir), ("x10", large_dir)):
+    repeats = max(1, round(size_ratio))
+    turns = [("x1", small_dir)] * (repeats // 2) + [("x10", large_dir)] + [("x1", small_dir)] * (repeats - repeats // 2)
+    whole: dict[str, list[float]] = {"x1": [], "x10": []}
+    rest: dict[str, list[float]] = {"x1": [], "x10": []}
+    articles: dict[str, dict[Path, list[float]]] = {"x1": {}, "x10": {}}
+    for _ in range(rounds):
+        for label, folder in turns:
             linter = TimedLinter(RunOptions(fail_on="never"))
             started = time.process_time()
             linter.run([str(folder)])
             elapsed = time.process_time() - started
-            whole[label] = min(whole[label], elapsed)
-            rest[label] = min(rest[label], elapsed - sum(linter.spent.values()))
-            best = articles[label]
+            whole[label].append(elapsed)
+            rest[label].append(elapsed - sum(linter.spent.values()))
             for path, spent in linter.spent.items():
-                best[path] = min(best.get(path, spent), spent)
-    per_article = {label: rest[label] + sum(articles[label].values()) for label in whole}
-    size_ratio = corpus_size(large_dir)[0] / corpus_size(small_dir)[0]
+                articles[label].setdefault(path, []).append(spent)
+    median = statistics.median
+    runs = {label: median(times) for label, times in whole.items()}
+    per_article = {
+        label: median(rest[label]) + sum(map(median, articles[label].values())) for label in whole
+    }
     return {
         "size_ratio": round(size_ratio, 2),
-        "time_ratio": round(whole["x10"] / whole["x1"], 2),
+        "time_ratio": round(runs["x10"] / runs["x1"], 2),
         "per_article_ratio": round(per_article["x10"] / per_article["x1"], 2),
-        "seconds": {k: round(v, 3) for k, v in whole.items()},
+        "seconds": {k: round(v, 3) for k, v in runs.items()},
         "per_article_seconds": {k: round(v, 3) for k, v in per_article.items()},
+        "runs": {k: len(v) for k, v in whole.items()},
     }
 
 
@@ -496,8 +505,8 @@ def print_table(r: dict) -> None:
         print(f"{'proselint, same corpus':28} {p['mb_per_s']:8.2f} MB/s  newslint is {p['newslint_speed_ratio']}x faster"
               + (f"; proselint start-up {p['startup_s']:.3f} s" if p.get("startup_s") else ""))
     s = r["scaling"]
-    print(f"{'scaling':28} {s['size_ratio']}x input took {s['time_ratio']}x CPU time (best whole runs), "
-          f"{s['per_article_ratio']}x (best time of each article)")
+    print(f"{'scaling':28} {s['size_ratio']}x input took {s['time_ratio']}x CPU time (median runs), "
+          f"{s['per_article_ratio']}x (each article's median)")
     counts = r.get("instructions")
     if isinstance(counts, dict):
         millions = {k: f"{v / 1e6:,.0f} M" for k, v in counts.items() if isinstance(v, int)}

@@ -45,6 +45,8 @@ flagged = partial(rule_spans, RULE)
         ("The plan is unworkable, say critics.", "say critics"),
         ("Western analysts say the offensive has stalled.", "analysts say"),
         ("Russian analysts say the offensive has stalled.", "analysts say"),
+        # research that is itself unnamed names nobody
+        ("Experts say the outbreak is slowing, according to a recent study.", "Experts say"),
     ],
 )
 def test_claims_attributed_to_nobody_in_particular_fire_on_the_cue(text, span):
@@ -79,6 +81,12 @@ def test_claims_attributed_to_nobody_in_particular_fire_on_the_cue(text, span):
         "Economists at ING expect the central bank to hold rates.",
         "Jane Okafor, a professor of economics, said the peg could not last.",
         "The plan is unworkable, said analysts at Capital Economics.",
+        # the sentence names the research the group's view comes from
+        "Most economists expect rates to hold, a Reuters poll of 40 economists found.",
+        "Most economists expect rates to hold, according to a Reuters poll.",
+        "Experts say the outbreak is slowing, according to a WHO report.",
+        "Analysts expect a cut in June, a survey by Bloomberg showed.",
+        "Economists expect growth to slow, the central bank's survey of forecasters showed.",
     ],
 )
 def test_named_or_described_sources_stay_silent(text):

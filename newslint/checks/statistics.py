@@ -1264,8 +1264,13 @@ _STATISTIC_BEFORE = (
     r"|\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:of\s+)?(?:(?:the|all|those|these)\s+)?"
     r"(?:[a-z-]+\s+){0,2}\Z"
 )
+_EVIDENCE_NOUNS = r"(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|census|review|audit|assessment|index)"
 _SILENCERS = (
-    r"\baccording\s+to\s+(?:the\s+)?(?:[A-Z]|\w+'s\b)"
+    r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[A-Z]|\w+'s\b)"
+    # named research closing the sentence or cited in it: ", a Reuters poll of 40 economists found",
+    # ", the central bank's survey of forecasters showed", "a survey by Bloomberg"
+    rf"|,\s+(?:an?|the)\s+(?:(?:[a-z-]+\s+)?[\w&.-]+'s\s+|[A-Z][\w&.-]*\s+){{1,3}}(?:[a-z-]+\s+)?{_EVIDENCE_NOUNS}\b"
+    rf"|\b{_EVIDENCE_NOUNS}\s+(?:published\s+|conducted\s+|carried\s+out\s+)?(?:by|from|for)\s+(?:the\s+)?[A-Z]"
     r"|\b(?:reported|first\s+reported|revealed)\s+by\s+(?:the\s+)?[A-Z]"
     r"|\b(?:[A-Z][\w&.-]+\s+){1,3}(?:reported|reports|has\s+reported|had\s+reported|first\s+reported|revealed)\b"
     r"|\b(?:newspaper|news\s+agency|broadcaster|magazine|daily|website)\s+(?:the\s+)?[A-Z]"
@@ -1342,8 +1347,9 @@ class VagueAttribution(Check):
             "Attributions to unnamed groups or unnamed research: 'experts say', 'analysts believe', 'critics "
             "say', 'studies show', 'research suggests', 'some believe', 'many people think', 'it is widely "
             "believed', 'observers note', 'reportedly', bare 'sources said', 'according to reports'. A name or "
-            "description beside the group ('strategists at Nomura said', 'diplomatic sources said') or a named "
-            "outlet in the sentence ('The Guardian reported') keeps it silent, as does quoted speech. The cue "
+            "description beside the group ('strategists at Nomura said', 'diplomatic sources said'), a named "
+            "outlet in the sentence ('The Guardian reported') or named research ('..., a Reuters poll found', "
+            "'according to a WHO report') keeps it silent, as does quoted speech. The cue "
             "lists are in rules/sourcing.yaml; options extra_subjects, extra_phrases and allow_phrases extend them."
         ),
         why=(
