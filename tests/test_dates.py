@@ -174,6 +174,25 @@ def test_officeholder_message_opens_with_the_time_in_plain_words(text, opening):
     assert finding.message.startswith(opening)
 
 
+@pytest.mark.parametrize(
+    "first, last, phrase",
+    [
+        (D(2022, 3, 3), D(2022, 3, 3), "On 3 March 2022"),
+        (D(2019, 5, 1), D(2019, 5, 31), "In May 2019"),
+        (D(2019, 1, 1), D(2019, 12, 31), "In 2019"),
+        (D(1990, 1, 1), D(1999, 12, 31), "Between 1990 and 1999"),
+        (D(2016, 6, 1), D(2016, 8, 31), "Between June and August 2016"),
+        (D(2023, 12, 1), D(2024, 2, 29), "Between December 2023 and February 2024"),
+        (D(2024, 2, 27), D(2024, 3, 12), "Between 27 February and 12 March 2024"),
+        (D(2024, 12, 27), D(2025, 1, 2), "Between 27 December 2024 and 2 January 2025"),
+    ],
+)
+def test_time_phrase_says_the_time_as_an_editor_would(first, last, phrase):
+    from newslint.dates.expressions import time_phrase
+
+    assert time_phrase(first, last) == phrase
+
+
 def test_present_perfect_is_read_at_the_publication_date():
     text = "President Joe Biden has signed the order."
     (finding,) = fired(text, "date-anachronism", date="2025-03-10")

@@ -191,9 +191,7 @@ class DateMention:
 def describe_range(first: _dt.date, last: _dt.date) -> str:
     if first == last:
         return format_date(first)
-    if first.year == last.year and first.month == last.month and first.day == 1 and last.day == _month_days(
-        last.year, last.month
-    ):
+    if first.year == last.year and first.month == last.month and _whole_months(first, last):
         return f"{MONTH_NAMES[first.month]} {first.year}"
     if first == _dt.date(first.year, 1, 1) and last == _dt.date(first.year, 12, 31):
         return str(first.year)
@@ -206,9 +204,9 @@ def time_phrase(first: _dt.date, last: _dt.date) -> str:
     described = describe_range(first, last)
     if first == last:
         return f"On {described}"
-    if " to " not in described:
+    if " to " not in described:  # one month or one year
         return f"In {described}"
-    whole_months = first.day == 1 and last.day == _month_days(last.year, last.month)
+    whole_months = _whole_months(first, last)
     if whole_months and first.month == 1 and last.month == 12:
         return f"Between {first.year} and {last.year}"
     if whole_months:
@@ -218,6 +216,11 @@ def time_phrase(first: _dt.date, last: _dt.date) -> str:
     if first.year == last.year:
         start = start.rsplit(" ", 1)[0]
     return f"Between {start} and {end}"
+
+
+def _whole_months(first: _dt.date, last: _dt.date) -> bool:
+    """Whether ``first``..``last`` starts on a month's first day and ends on a month's last."""
+    return first.day == 1 and last.day == _month_days(last.year, last.month)
 
 
 def format_date(day: _dt.date) -> str:
