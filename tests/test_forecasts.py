@@ -97,6 +97,20 @@ def test_span_is_the_forecasting_clause_not_the_sentence():
     assert flagged(text) == ["rents will keep climbing for a decade"]
 
 
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("The conductor will be 90 next month and still tours.", False),
+        ("He will turn 65 in March, the age at which judges retire.", False),
+        ("The bridge will be 40 years old in May.", False),
+        ("Turnout will be 40% or less in the rural wards.", True),
+        ("Prices will be 10 times higher by the end of the decade.", True),
+    ],
+)
+def test_an_age_after_will_is_the_calendar_not_a_forecast(text, fires):
+    assert bool(flagged(text)) is fires
+
+
 def test_span_of_a_label_covers_label_and_claim():
     text = "Sales fell again.\n\nTrend forecast: Expect more closures on the high street."
     assert flagged(text) == ["Trend forecast: Expect more closures on the high street"]

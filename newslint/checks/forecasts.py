@@ -124,6 +124,13 @@ class _Grammar:
         )
 
     @cached_property
+    def age(self) -> re.Pattern:
+        """An age after "will": "be 40", "turn 65 next month", "be 18 years old" (not "be 40%")."""
+        return re.compile(
+            r"\s+(?:be|turn)\s+(?:1[0-2]\d|\d{1,2})(?:\s+years?\s+old\b|\s+(?:next|this|on|in|when|later)\b|\s*[,;.]|\s*\Z)"
+        )
+
+    @cached_property
     def word(self) -> re.Pattern:
         return re.compile(r"[a-z][a-z'-]*")  # on lower-cased text
 
@@ -530,8 +537,8 @@ class SpeculativeForecast(Check):
             "to climb\", labels such as \"Trend forecast:\", certainty phrases (\"is bound to\", "
             "\"will almost certainly\") and unhedged futures about events nobody has scheduled "
             "(\"The truce will break down within a month\"). Attributed predictions, quotations, "
-            "scheduled events and announced plans, hedged statements, questions and the past are "
-            "left alone."
+            "scheduled events and announced plans, ages (\"she will be 40 next year\"), hedged "
+            "statements, questions and the past are left alone."
         ),
         why=(
             "Readers take the article's own voice as reported fact. A prediction needs an owner "
@@ -725,6 +732,8 @@ class SpeculativeForecast(Check):
         """
         if sent.cues.schedule.search(sent.low, sent.view, clause_start, clause_end):
             return True
+        if _GRAMMAR.age.match(sent.low, will_end, clause_end):
+            return True  # "she will be 40 next year": the calendar, not a guess
         if "figures" in sent.lists and _GRAMMAR.plan_figure.search(sent.text, will_end, clause_end):
             return True
         verbs = [w for w in after if w not in _ADVERBS and (not w.endswith("ly") or w in _LY_VERBS)]
