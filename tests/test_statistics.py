@@ -112,6 +112,9 @@ def test_numbers_that_are_not_statistical_claims_stay_silent(text):
         "A recent NATO analysis (2024) highlights that training cut accidents by 37 %.",
         "Ticket sales halved after the price rise, the theatre's director said.",
         "Roughly 250,000 workers joined the strike, the organisers said.",
+        # the figure is what a plan or a text says
+        "Under the plan, the tax will rise to 20% in January.",
+        "Under the new rules, fines rise 40% for repeat offenders.",
     ],
 )
 def test_a_source_in_the_same_sentence_silences_the_claim(text):
