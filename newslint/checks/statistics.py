@@ -1058,8 +1058,8 @@ class UnsourcedStatistic(Check):
             "Percentages, proportions ('one in eight', 'a majority of'), changes and multiples ('climbed 17%', "
             "'doubled'), record claims ('the highest since 2008') and large counts ('3 million people') with "
             "no source in the sentence: no 'according to', no 'X said/found/estimated', no 'a survey by X', "
-            "no citation or link, no 'under the plan'. A sentence that plainly continues a sourced one ('A further 12% disagreed') "
-            "is covered. Survey, opinion and dressed-up figures ('a staggering 78%') are warnings; bare counts "
+            "no citation or link, no 'under the plan'. A sentence that plainly continues a sourced one "
+            "('A further 12% disagreed') is covered. Survey, opinion and dressed-up figures ('a staggering 78%') are warnings; bare counts "
             "are info (option counts: false turns them off). A figure after 'will', 'could' or 'is set to' "
             "('will fall below 2%') is a forecast or a plan, and the message asks whose."
         ),
