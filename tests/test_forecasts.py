@@ -111,6 +111,32 @@ def test_an_age_after_will_is_the_calendar_not_a_forecast(text, fires):
     assert bool(flagged(text)) is fires
 
 
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("If the rains fail, the harvest will be poor.", False),
+        ("If convicted, he will face up to ten years in prison.", False),
+        ("Unless the council acts, the library will close for good.", False),
+        ("Should the talks collapse, the fighting will resume.", False),
+        ("Shares will fall unless the board resigns.", False),
+        ("Taxes will rise by 2% if the bill passes.", False),
+        ("Even if the rains come, the harvest will be poor.", True),
+        ("If anything, the crisis will deepen.", True),
+        ("The truce will not last, if history is any guide.", True),
+        ("The economy will shrink this year, if not next.", True),
+        ("Prices will rise as if nothing had happened.", True),
+    ],
+)
+def test_a_condition_makes_a_future_a_consequence_not_a_forecast(text, fires):
+    assert bool(flagged(text)) is fires
+
+
+def test_conditional_forecasts_are_info_on_request_and_say_so():
+    [finding] = forecasts("If the bill passes, taxes will rise next year.", report_hedged=True)
+    assert finding.severity is Severity.INFO
+    assert finding.message.startswith('Conditional prediction: "If the bill passes, taxes will rise next year".')
+
+
 def test_span_of_a_label_covers_label_and_claim():
     text = "Sales fell again.\n\nTrend forecast: Expect more closures on the high street."
     assert flagged(text) == ["Trend forecast: Expect more closures on the high street"]

@@ -70,6 +70,10 @@ _SKIP_SUBJECTS = frozenset("i we you".split())
 _SUBORDINATORS = frozenset("whether if when whenever how why what where whom whose which until unless".split())
 #: Relative pronouns that, right before "will", describe rather than predict ("a law that will ban").
 _RELATIVES = frozenset("that which who".split())
+#: Words that open a condition on the main clause ("If the rains fail, ...", "Should the talks collapse, ...").
+_CONDITIONS = frozenset("if unless should".split())
+#: "If anything, ...", "if not", "if only": idioms that assert the outcome rather than set a condition.
+_NOT_CONDITIONS_AFTER = frozenset("anything nothing only not ever".split())
 #: Adverbs that may stand between "will" and its verb.
 _ADVERBS = frozenset(
     "not also only still soon then now again even ever all both each just already too first never "
@@ -129,6 +133,11 @@ class _Grammar:
         return re.compile(
             r"\s+(?:be|turn)\s+(?:1[0-2]\d|\d{1,2})(?:\s+years?\s+old\b|\s+(?:next|this|on|in|when|later)\b|\s*[,;.]|\s*\Z)"
         )
+
+    @cached_property
+    def condition_after(self) -> re.Pattern:
+        """A condition that follows the claim within its clause: "... will rise if the bill passes"."""
+        return re.compile(r"(?<!,)(?<!\beven)(?<!\bas) (?:if|unless) (?!(?:anything|nothing|only|not|ever)\b)[^,;]")
 
     @cached_property
     def word(self) -> re.Pattern:
@@ -410,7 +419,7 @@ class _Candidate:
 
     start: int
     end: int
-    kind: str  # imperative, label, certain, will, hedged
+    kind: str  # imperative, label, certain, will, conditional, hedged
     cue: str
     hedged: bool = False
 
@@ -538,7 +547,8 @@ class SpeculativeForecast(Check):
             "\"will almost certainly\") and unhedged futures about events nobody has scheduled "
             "(\"The truce will break down within a month\"). Attributed predictions, quotations, "
             "scheduled events and announced plans, ages (\"she will be 40 next year\"), hedged "
-            "statements, questions and the past are left alone."
+            "statements, conditions (\"If the bill passes, taxes will rise\"), questions and the "
+            "past are left alone; \"even if\" and \"if anything\" still assert the outcome."
         ),
         why=(
             "Readers take the article's own voice as reported fact. A prediction needs an owner "
@@ -551,7 +561,8 @@ class SpeculativeForecast(Check):
         Option(
             "report_hedged",
             False,
-            "also report hedged forecasts (may, could, will likely, is likely to) at info level",
+            "also report hedged and conditional forecasts (may, could, will likely, is likely to, "
+            "if ... will) at info level",
         ),
         Option(
             "extra_cues",
@@ -691,6 +702,8 @@ class SpeculativeForecast(Check):
             return None
         if sent.hedged(clause_start, clause_end):
             return self._candidate(sent, clause_start, clause_end, "will", text[start:end], hedged=True)
+        if self._conditional(sent, clause_start, start, clause_end):
+            return self._candidate(sent, clause_start, clause_end, "conditional", text[start:end], hedged=True)
         planned = self._planned(sent, after, end, clause_start, clause_end)
         if planned and not ("certainty_adverbs" in sent.lists and sent.cues.certainty.search(sent.low, sent.view)):
             return None  # a plan, unless a certainty adverb makes it a forecast
@@ -720,6 +733,20 @@ class SpeculativeForecast(Check):
         if not _SUBORDINATORS.isdisjoint(words):
             return True
         return len(words) > 1 and words[-1] in _RELATIVES
+
+    @staticmethod
+    def _conditional(sent: _Sentence, clause_start: int, pos: int, clause_end: int) -> bool:
+        """Whether a condition governs the future at ``pos``, which makes it a hedge.
+
+        "If the rains fail, the harvest will be poor" and "Taxes will rise if the bill passes"
+        claim a consequence, not an outcome. "Even if", "as if", "if anything" and a condition
+        set off by a comma after the claim ("..., if history is any guide") assert the outcome
+        all the same, so they do not count.
+        """
+        before = sent.words(clause_start, pos)
+        if before and before[0] in _CONDITIONS and "," in sent.text[clause_start:pos]:
+            return before[0] == "should" or len(before) < 2 or before[1] not in _NOT_CONDITIONS_AFTER
+        return _GRAMMAR.condition_after.search(sent.low, pos, clause_end) is not None
 
     @staticmethod
     def _planned(sent: _Sentence, after: list[str], will_end: int, clause_start: int, clause_end: int) -> bool:
@@ -767,8 +794,9 @@ class SpeculativeForecast(Check):
         excerpt = shorten(doc.normalized[found.start : found.end])
         cue = " ".join(found.cue.split())
         if found.hedged:
+            kind = "Conditional" if found.kind == "conditional" else "Hedged"
             message = (
-                f'Hedged prediction: "{excerpt}". '
+                f'{kind} prediction: "{excerpt}". '
                 "Make sure it is the article's own analysis and not a source's; if it is a source's, attribute it."
             )
             return self.finding(found.start, found.end, message, severity=Severity.INFO, cue=cue, kind=found.kind)
