@@ -268,6 +268,45 @@ def test_future_tense_and_earlier_dates_stay_silent(text):
     assert fired(text, "date-anachronism", date=date) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The festival ran from 1 to 3 August 2025 in the old harbour.", "1 to 3 August 2025"),
+        ("The festival ran between 1 and 3 August 2025.", "1 and 3 August 2025"),
+        ("Talks were held from 1 August to 3 August 2025.", "1 August to 3 August 2025"),
+        ("Talks were held from August 1 to August 3, 2025.", "August 1 to August 3, 2025"),
+        ("The strike lasted from 30 December to 2 January 2026.", "30 December to 2 January 2026"),
+        ("The results were published on 3 August 2025.", "3 August 2025"),
+    ],
+)
+def test_a_range_or_plain_past_after_publication_fires_on_the_whole_span(text, expected):
+    (finding,) = fired(text, "date-anachronism", date="2025-06-01")
+    assert span(text, finding) == expected
+    assert finding.message.startswith(f"{expected} is after the publication date (1 June 2025)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The festival will run from 1 to 3 August 2025.",
+        "The festival ran from 1 to 3 May 2025.",  # over before publication
+        "The strike ran from 28 May to 3 June 2025.",  # under way at publication
+        "Were the vote held on 3 August 2025, turnout would be low.",
+        "If the results were published on 3 August 2025, nobody noticed.",
+    ],
+)
+def test_ranges_under_way_planned_or_imagined_stay_silent(text):
+    assert fired(text, "date-anachronism", date="2025-06-01") == []
+
+
+def test_a_plain_were_does_not_make_an_officeholder_sentence_hypothetical():
+    text = "Protesters were met by Prime Minister Rishi Sunak in 2019."
+    (finding,) = fired(text, "date-anachronism", date="2025-06-01")
+    assert span(text, finding) == "Prime Minister Rishi Sunak"
+    assert fired("Were Rishi Sunak prime minister in 2019, the talks would have gone differently.",
+                 "date-anachronism", date="2025-06-01") == []
+
+
 # -- date-anachronism: known events ----------------------------------------------------------
 def test_a_known_event_given_another_year_fires_with_its_real_date():
     text = "The August 2023 Alaska summit between President Donald Trump and President Vladimir Putin set a precedent."

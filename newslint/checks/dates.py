@@ -30,6 +30,7 @@ from newslint.dates.expressions import (
     describe_range,
     document_dates,
     format_date,
+    month_number,
     ordinal,
     time_phrase,
 )
@@ -210,6 +211,17 @@ _NOT_VERBS = frozenset(
     "campus status focus virus crisis basis analysis thesis chaos".split()
 )
 _PLAIN_WORD = LazyPattern(r"[A-Za-z'-]+")
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# The start of a range that the date right after it closes: "from 1 to", "between 30 July and",
+# "from August 1 through". Searched in the few words before the date.
+_RANGE_OPENING = LazyPattern(
+    rf"\b(?:from|between)\s+(?P<start>(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month>{_MONTH_WORD}))?"
+    rf"|(?P<month_first>{_MONTH_WORD})\s+(?P<day_second>\d{{1,2}})(?:st|nd|rd|th)?),?\s*"
+    r"(?:to|and|until|till|through|-|\u2013)\s*$"
+)
 _PROPER_NOUN_AFTER = LazyPattern(r"\s+(?:[A-Z][a-z]|[IVX]+\b)")
 _NOT_PROPER = LazyPattern(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -243,7 +255,7 @@ class Anachronism(Check):
             "in the same clause (\"In May 2019, Prime Minister Boris Johnson said...\"), or the publication date "
             "when the verb is present or present perfect. Quiet after \"former\", \"then-\", \"ex-\", \"the late\", "
             "\"future\", \"under\", in hypotheticals, and in quotations. (2) A date after publication told in "
-            "the past tense. (3) A known event (rules/events.yaml) given another date."
+            "the past tense, or a range that opens after it (\"ran from 1 to 3 August\"). (3) A known event (rules/events.yaml) given another date."
         ),
         why=(
             "Titles change hands and readers remember who held them; a wrong title or a past-tense report of "
@@ -391,33 +403,39 @@ class Anachronism(Check):
             if date.kind != "day" and not date.year_given:
                 continue
             bounds = _sentence_bounds(doc, date.start)
-            if bounds is None or not self._told_as_past(norm, bounds[0], date):
+            if bounds is None:
                 continue
-            if not _ADVERBIAL_LEAD.search(date.lead) or doc.in_quotation(date.start, date.end):
+            start, first = date.start, date.first
+            if not _ADVERBIAL_LEAD.search(date.lead):
+                opening = _range_opening(norm, bounds[0], date)
+                if opening is None or opening[1] <= after:
+                    continue  # not a range, or one that began by publication
+                start, first = opening
+            if not self._told_as_past(norm, bounds[0], start, date.end) or doc.in_quotation(start, date.end):
                 continue
             sentence = norm[bounds[0] : bounds[1]]
             if _found_in(doc, FUTURE_OR_PLAN, bounds, sentence) or _found_in(doc, HYPOTHETICAL, bounds, sentence):
                 continue
             yield self.finding(
-                date.start,
+                start,
                 date.end,
-                f"{date.text} is after the publication date ({format_date(pub)}), but the sentence reports it "
-                f"in the past tense.",
+                f"{norm[start:date.end]} is after the publication date ({format_date(pub)}), but the sentence "
+                f"reports it in the past tense.",
                 part="past-tense-future",
-                resolved=describe_range(date.first, date.last),
+                resolved=describe_range(first, date.last),
             )
 
     @staticmethod
-    def _told_as_past(norm: str, s_start: int, date: DateMention) -> bool:
+    def _told_as_past(norm: str, s_start: int, start: int, end: int) -> bool:
         """A past-tense verb tied to the date: "held on 30 November", "On 30 November, ministers agreed"."""
-        words_before = _PLAIN_WORD.findall(norm, max(s_start, date.start - 60), date.start)
+        words_before = _PLAIN_WORD.findall(norm, max(s_start, start - 60), start)
         near = [w.lower() for w in words_before[-4:-1]]  # the words before the preposition
         if "to" in near:
             return False
         if any(map(is_past_verb, near)):
             return True
         if len(words_before) <= 1:  # the date opens the sentence: look at the verb that follows
-            following = _PLAIN_WORD.findall(norm, date.end, date.end + 80)[:5]
+            following = _PLAIN_WORD.findall(norm, end, end + 80)[:5]
             return any(map(is_past_verb, following))
         return False
 
@@ -461,6 +479,23 @@ class Anachronism(Check):
             part="event",
             event=event.id,
         )
+
+
+def _range_opening(norm: str, s_start: int, date: DateMention) -> tuple[int, _dt.date] | None:
+    """Where a range closed by ``date`` starts, and its first day: "from 1 to 3 August 2025"."""
+    window_start = max(s_start, date.start - 40)
+    match = _RANGE_OPENING.search(norm[window_start : date.start])
+    if match is None or date.first is None:
+        return None
+    day = int(match.group("day") or match.group("day_second"))
+    month_word = match.group("month") or match.group("month_first")
+    month = month_number(month_word) if month_word else date.first.month
+    year = date.first.year - (month > date.first.month)  # "from 30 December to 2 January 2026"
+    try:
+        first = _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return window_start + match.start("start"), first
 
 
 def _fits(mention: OfficeMention, offices, first: _dt.date, last: _dt.date) -> bool:

@@ -41,6 +41,13 @@ _MONTH_NUMBER.update(
     {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
      "oct": 10, "nov": 11, "dec": 12}
 )
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or abbreviation ("August", "Aug.", "sept"), else None."""
+    return _MONTH_NUMBER.get(word.rstrip(".").lower())
+
+
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 _WEEKDAY_NUMBER.update(
     {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}

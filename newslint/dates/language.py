@@ -62,8 +62,12 @@ NOT_IN_OFFICE = LazyPattern(
     r"acting|interim|caretaker|shadow|would-be|prospective|presumptive|likely|possible|potential|under|during|"
     r"a|an|candidate|nominee|designate)\b[\s\u2010\u2011-]*(?:[A-Z][\w.'\u2019-]*[\s-]+){0,3}$"
 )
-#: A sentence that imagines rather than reports.
-HYPOTHETICAL = LazyPattern(r"(?i)\b(?:if|were|would|could|might|imagine|suppose|supposing|hypothetical(?:ly)?|unless|whether)\b")
+#: A sentence that imagines rather than reports. "were" only where it opens a condition
+#: ("Were the talks to fail", ", were it not for"); "talks were held" is a plain past.
+HYPOTHETICAL = LazyPattern(
+    r"(?i)\b(?:if|would|could|might|imagine|suppose|supposing|hypothetical(?:ly)?|unless|whether)\b"
+    r"|(?:^[\s\"'(]*|[,;]\s*)were\s+(?:it|they|he|she|we|I|you|the|this|that|these|those|there)\b"
+)
 
 #: Verbs and phrases that put a sentence in the future, a plan, a wish or a condition.
 FUTURE_OR_PLAN = LazyPattern(
