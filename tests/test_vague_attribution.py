@@ -47,6 +47,8 @@ flagged = partial(rule_spans, RULE)
         ("Russian analysts say the offensive has stalled.", "analysts say"),
         # research that is itself unnamed names nobody
         ("Experts say the outbreak is slowing, according to a recent study.", "Experts say"),
+        # results that name no one who did the work are not a source (not in named_research)
+        ("Critics say the results for the Democrats were poor.", "Critics say"),
     ],
 )
 def test_claims_attributed_to_nobody_in_particular_fire_on_the_cue(text, span):

@@ -1236,6 +1236,7 @@ class _VagueLexicon:
     vague_capitalised: frozenset
     describing: frozenset
     inverted_verbs: frozenset
+    silencer_source: str
 
     @cached_property
     def cue(self) -> re.Pattern:
@@ -1264,19 +1265,23 @@ _STATISTIC_BEFORE = (
     r"|\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:of\s+)?(?:(?:the|all|those|these)\s+)?"
     r"(?:[a-z-]+\s+){0,2}\Z"
 )
-_EVIDENCE_NOUNS = r"(?:poll|polls|survey|surveys|study|studies|report|reports|analysis|census|review|audit|assessment|index)"
-_SILENCERS = (
-    r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[A-Z]|\w+'s\b)"
-    # named research closing the sentence or cited in it: ", a Reuters poll of 40 economists found",
-    # ", the central bank's survey of forecasters showed", "a survey by Bloomberg"
-    rf"|,\s+(?:an?|the)\s+(?:(?:[a-z-]+\s+)?[\w&.-]+'s\s+|[A-Z][\w&.-]*\s+){{1,3}}(?:[a-z-]+\s+)?{_EVIDENCE_NOUNS}\b"
-    rf"|\b{_EVIDENCE_NOUNS}\s+(?:published\s+|conducted\s+|carried\s+out\s+)?(?:by|from|for)\s+(?:the\s+)?[A-Z]"
-    r"|\b(?:reported|first\s+reported|revealed)\s+by\s+(?:the\s+)?[A-Z]"
-    r"|\b(?:[A-Z][\w&.-]+\s+){1,3}(?:reported|reports|has\s+reported|had\s+reported|first\s+reported|revealed)\b"
-    r"|\b(?:newspaper|news\s+agency|broadcaster|magazine|daily|website)\s+(?:the\s+)?[A-Z]"
-    r"|\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?[A-Z]"
-    r"|\b(?:said|says|told|wrote)\s+(?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+\s*[,.;]"
-)
+def _silencer_source(research: list[str]) -> str:
+    """Signs that the sentence names who holds the view or did the research, which silence its
+    vague cues. ``research`` (``named_research`` in rules/sourcing.yaml) are the kinds of work a
+    named body publishes."""
+    nouns = _alt(research)
+    return (
+        r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[A-Z]|\w+'s\b)"
+        # named research closing the sentence or cited in it: ", a Reuters poll of 40 economists found",
+        # ", the central bank's survey of forecasters showed", "a survey by Bloomberg"
+        rf"|,\s+(?:an?|the)\s+(?:(?:[a-z-]+\s+)?[\w&.-]+'s\s+|[A-Z][\w&.-]*\s+){{1,3}}(?:[a-z-]+\s+)?{nouns}\b"
+        rf"|\b{nouns}\s+(?:published\s+|conducted\s+|carried\s+out\s+)?(?:by|from|for)\s+(?:the\s+)?[A-Z]"
+        r"|\b(?:reported|first\s+reported|revealed)\s+by\s+(?:the\s+)?[A-Z]"
+        r"|\b(?:[A-Z][\w&.-]+\s+){1,3}(?:reported|reports|has\s+reported|had\s+reported|first\s+reported|revealed)\b"
+        r"|\b(?:newspaper|news\s+agency|broadcaster|magazine|daily|website)\s+(?:the\s+)?[A-Z]"
+        r"|\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?[A-Z]"
+        r"|\b(?:said|says|told|wrote)\s+(?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+\s*[,.;]"
+    )
 
 
 @lru_cache(maxsize=8)
@@ -1320,6 +1325,7 @@ def _vague_lexicon(extra_subjects: tuple[str, ...] = (), extra_phrases: tuple[st
         vague_capitalised=frozenset(w.lower() for w in d["vague_capitalised"]),
         describing=frozenset(w.lower() for w in d["describing_words"]),
         inverted_verbs=frozenset(inverted),
+        silencer_source=_silencer_source(d["named_research"]),
     )
 
 
@@ -1397,7 +1403,7 @@ class VagueAttribution(Check):
             if cue.lower() in lex.allowed or not _is_vague(doc, lex, family, m, sentence.start, sentence.end):
                 continue
             if index not in silenced:  # a named outlet or example anywhere in the sentence
-                silenced[index] = _rx(_SILENCERS).search(doc.normalized, sentence.start, sentence.end) is not None
+                silenced[index] = _rx(lex.silencer_source).search(doc.normalized, sentence.start, sentence.end) is not None
             if silenced[index]:
                 continue
             if family == "phrase" and re.search(r"report", cue.lower()):
