@@ -255,7 +255,8 @@ class Anachronism(Check):
             "in the same clause (\"In May 2019, Prime Minister Boris Johnson said...\"), or the publication date "
             "when the verb is present or present perfect. Quiet after \"former\", \"then-\", \"ex-\", \"the late\", "
             "\"future\", \"under\", in hypotheticals, and in quotations. (2) A date after publication told in "
-            "the past tense, or a range that opens after it (\"ran from 1 to 3 August\"). (3) A known event (rules/events.yaml) given another date."
+            "the past tense, or a range that opens after it (\"ran from 1 to 3 August\"). (3) A known event "
+            "(rules/events.yaml) given another date."
         ),
         why=(
             "Titles change hands and readers remember who held them; a wrong title or a past-tense report of "
