@@ -50,6 +50,9 @@ flagged = partial(rule_spans, RULE)
         ("Wheat prices are now the highest since 2008.", "the highest since 2008"),
         ("Reservoir levels hit a record low this summer.", "record low"),
         ("It was the warmest winter in 50 years.", "the warmest winter in 50 years"),
+        ("Half of his constituents oppose the bypass.", "Half of his constituents"),
+        ("A quarter of its hospitals have no maternity ward.", "A quarter of its hospitals"),
+        ("Nearly 30% of these households cannot pay.", "Nearly 30% of these households"),
     ],
 )
 def test_statistical_claims_without_a_source_fire_on_the_claim(text, span):
@@ -87,6 +90,9 @@ def test_statistical_claims_without_a_source_fire_on_the_claim(text, span):
         "The league's top scorer has 21 goals in 30 games.",
         "He visited the island twice as a child.",
         "It is the largest land war in Europe since the second world war.",
+        # a share of a span of time or of one thing: "half of his sentence", "a third of her career"
+        "He will serve half of his sentence before he is eligible for release.",
+        "She spent a third of her career abroad.",
     ],
 )
 def test_numbers_that_are_not_statistical_claims_stay_silent(text):
@@ -115,6 +121,10 @@ def test_numbers_that_are_not_statistical_claims_stay_silent(text):
         # the figure is what a plan or a text says
         "Under the plan, the tax will rise to 20% in January.",
         "Under the new rules, fines rise 40% for repeat offenders.",
+        # evidence given in court or to an inquiry
+        "The trial heard that the waiting list grew by 22% between 2016 and 2020.",
+        "The court was told that 40% of the contracts went to three firms.",
+        "Jurors heard that the company's profits tripled in a year.",
     ],
 )
 def test_a_source_in_the_same_sentence_silences_the_claim(text):

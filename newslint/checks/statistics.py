@@ -299,10 +299,14 @@ _SPAN_OF_TIME = (
 COUNT_KINDS = frozenset({"count", "n_of_m"})
 
 
+#: Words that open the noun phrase a figure counts: "78% of the analysts", "half of his constituents".
+_CLAIM_DETERMINER_WORDS = frozenset("the all its their our these those his her my your".split())
+_CLAIM_DETERMINERS = f"(?:{'|'.join(sorted(_CLAIM_DETERMINER_WORDS))})"
 _FRACTION_AFTER_OF_SKIP = frozenset(
     """year years season century decade match game day night month week term race period hour film book show
     programme program session meeting mile way time page story episode court field pitch second first final
-    quarter half""".split()
+    quarter half sentence life lifetime career tenure childhood reign stint spell shift journey lap innings
+    round mandate""".split()
 )
 _BEFORE_HALF_SKIP = frozenset(
     """first second third fourth other latter former back front top bottom northern southern eastern western
@@ -455,10 +459,11 @@ class _StatLexicon:
 
     @cached_property
     def claim_tail(self) -> re.Pattern:
-        return re.compile(r"\s+of\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
+        return re.compile(rf"\s+of\s+((?:{_CLAIM_DETERMINERS}\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
+
     @cached_property
     def claim_noun(self) -> re.Pattern:
-        return re.compile(r"\s+((?:(?:the|all|its|their|our|these|those)\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
+        return re.compile(rf"\s+((?:{_CLAIM_DETERMINERS}\s+)?[\w'-]+(?:\s+[\w'-]+)?)")
 
     @cached_property
     def set_rate_after(self) -> re.Pattern:
@@ -905,7 +910,7 @@ def _claim_span(lex: _StatLexicon, low: str, kind: str, start: int, end: int) ->
             if word in lex.claim_stop:
                 break
             kept_end = tail.start(1) + w.end()
-            if word.endswith("s") and not word.endswith("'s"):
+            if word.endswith("s") and not word.endswith("'s") and word not in _CLAIM_DETERMINER_WORDS:
                 break  # a plural noun ends the phrase: "three in ten drivers", not "... drivers admit"
         if kept_end is not None:
             end = kept_end
@@ -1058,7 +1063,7 @@ class UnsourcedStatistic(Check):
             "Percentages, proportions ('one in eight', 'a majority of'), changes and multiples ('climbed 17%', "
             "'doubled'), record claims ('the highest since 2008') and large counts ('3 million people') with "
             "no source in the sentence: no 'according to', no 'X said/found/estimated', no 'a survey by X', "
-            "no citation or link, no 'under the plan'. A sentence that plainly continues a sourced one "
+            "no citation or link, no 'under the plan', no 'the court heard'. A sentence that plainly continues a sourced one "
             "('A further 12% disagreed') is covered. Survey, opinion and dressed-up figures ('a staggering 78%') are warnings; bare counts "
             "are info (option counts: false turns them off). A figure after 'will', 'could' or 'is set to' "
             "('will fall below 2%') is a forecast or a plan, and the message asks whose."
