@@ -264,6 +264,10 @@ def test_each_separate_claim_is_reported_once_and_a_comparison_is_one_claim():
     assert flagged(text) == ["46% of power in 2024, up from 38%"]
     text = "Turnout fell to 41 per cent, the lowest on record."
     assert flagged(text) == ["fell to 41 per cent, the lowest on record"]
+    text = "Wages grew by 5.6% in the three months to January, down from 6.2%."
+    assert flagged(text) == ["grew by 5.6% in the three months to January, down from 6.2%"]
+    text = "Wages grew by 5.6% in the year, and a rival index was down from 6.2%."
+    assert flagged(text) == ["grew by 5.6%", "down from 6.2%"]
 
 
 def test_location_is_exact_in_the_original_text():

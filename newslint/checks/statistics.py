@@ -1161,6 +1161,8 @@ _COMPARISON_GAP = (
 
 _APPOSITION_GAP = r"[\s,]*(?:(?:the|its|their|his|her|a|an)\s+)?"
 _COMPARISON_START = r"(?:up|down)\s+from\b"
+#: What ends the clause between two figures, so that they are separate claims.
+_CLAUSE_BREAK_IN_GAP = r"[,;:()\"]|\b(?:while|whereas|but|and)\b"
 
 
 def _merge(found: list[StatMention], low: str) -> list[StatMention]:
@@ -1170,11 +1172,17 @@ def _merge(found: list[StatMention], low: str) -> list[StatMention]:
         if merged:
             last = merged[-1]
             gap = low[last.claim_end : mention.claim_start] if mention.claim_start > last.claim_end else ""
-            apposition = (mention.kind == "record" and _rx(_APPOSITION_GAP).fullmatch(gap) is not None) or bool(_rx(_COMPARISON_GAP).fullmatch(gap)) or (
-                _rx(_COMPARISON_START).match(low, mention.claim_start) is not None and len(gap.split()) <= 4
+            apposition = (
+                (mention.kind == "record" and _rx(_APPOSITION_GAP).fullmatch(gap) is not None)
+                or bool(_rx(_COMPARISON_GAP).fullmatch(gap))
+                or (  # "grew by 5.6% in the three months to January, down from 6.2%"
+                    _rx(_COMPARISON_START).match(low, mention.claim_start) is not None
+                    and len(gap.split()) <= 8
+                    and not _rx(_CLAUSE_BREAK_IN_GAP).search(gap.rstrip().removesuffix(","))
+                )
             )
             if mention.claim_start <= last.claim_end or apposition or (
-                not re.search(r"[,;:()\"]|\b(?:while|whereas|but|and)\b", gap) and len(gap.split()) <= 4
+                not _rx(_CLAUSE_BREAK_IN_GAP).search(gap) and len(gap.split()) <= 4
             ):
                 kind = last.kind if last.kind not in COUNT_KINDS else mention.kind
                 merged[-1] = StatMention(
