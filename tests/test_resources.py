@@ -30,6 +30,24 @@ def test_the_twin_gives_the_data_the_yaml_gives(name):
     assert load_rules_file(name) == yaml.safe_load((rules_dir() / name).read_text(encoding="utf-8"))
 
 
+def _non_text_items(data, where: str):
+    """List items that YAML read as something other than text, dates or records."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _non_text_items(value, f"{where}.{key}")
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, (bool, int, float)) or item is None:
+                yield f"{where}: {item!r}"
+            yield from _non_text_items(item, where)
+
+
+@pytest.mark.parametrize("name", BUILTIN_FILES)
+def test_word_lists_hold_words_not_yaml_booleans(name):
+    """Unquoted on, off, yes and no are booleans in YAML 1.1: a cue "on" became True and never matched."""
+    assert list(_non_text_items(load_rules_file(name), name)) == []
+
+
 def test_dates_come_back_as_dates():
     offices = load_rules_file("officeholders.yaml")["offices"]
     starts = [holder["from"] for office in offices for holder in office["holders"]]
