@@ -24,6 +24,7 @@ from typing import Iterator
 from newslint.checks.base import Check, CheckContext, Docs, Option
 from newslint.dates.expressions import (
     MONTH_NAMES,
+    MONTH_WORD,
     WEEKDAY_NAMES,
     DateIndex,
     DateMention,
@@ -211,15 +212,11 @@ _NOT_VERBS = frozenset(
     "campus status focus virus crisis basis analysis thesis chaos".split()
 )
 _PLAIN_WORD = LazyPattern(r"[A-Za-z'-]+")
-_MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
 # The start of a range that the date right after it closes: "from 1 to", "between 30 July and",
 # "from August 1 through". Searched in the few words before the date.
 _RANGE_OPENING = LazyPattern(
-    rf"\b(?:from|between)\s+(?P<start>(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month>{_MONTH_WORD}))?"
-    rf"|(?P<month_first>{_MONTH_WORD})\s+(?P<day_second>\d{{1,2}})(?:st|nd|rd|th)?),?\s*"
+    rf"\b(?:from|between)\s+(?P<start>(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month>{MONTH_WORD}))?"
+    rf"|(?P<month_first>{MONTH_WORD})\s+(?P<day_second>\d{{1,2}})(?:st|nd|rd|th)?),?\s*"
     r"(?:to|and|until|till|through|-|\u2013)\s*$"
 )
 _PROPER_NOUN_AFTER = LazyPattern(r"\s+(?:[A-Z][a-z]|[IVX]+\b)")

@@ -55,10 +55,12 @@ _WEEKDAY_NUMBER.update(
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 # -- patterns -------------------------------------------------------------------
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+#: A month's name or abbreviation ("August", "Aug.", "Sept"), for patterns here and in the checks.
+MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+_MONTH = rf"(?P<month>{MONTH_WORD})"
 _WEEKDAY_WORD = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\."
